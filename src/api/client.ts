@@ -1,0 +1,283 @@
+/**
+ * `OmneoClient`: the one way a widget reaches Omneo. One token, one cache entry and at most one
+ * request in flight per resource, shared by every widget under a provider.
+ */
+import ky, { type KyInstance, type Options } from 'ky';
+import { OmneoError, isAbort } from './errors.js';
+import { TokenSource, type TokenOptions } from './token.js';
+import { data, parseApiDate, parseBalances, parseBenefit, parseBenefitRedemption, parsePage, parseRedemption, parseReward } from './validate.js';
+import type { Balances, Benefit, Page, RedeemRequest, Redemption, Reward } from './types.js';
+
+/** What a widget can ask the client for. */
+export type Resource =
+  | { type: 'balances' }
+  | { type: 'list'; source: 'rewards' | 'benefits'; limit: number; includeExpired?: boolean };
+
+/** The value of a resource: balances, or a list of rewards or benefits sorted by expiry. */
+export type ResourceValue<R extends Resource> = R extends { type: 'balances' }
+  ? Balances
+  : R extends { source: 'benefits' }
+    ? Benefit[]
+    : Reward[];
+
+/** What a subscriber hears: the state of one resource. `value` stays while it is refetched. */
+export interface ResourceState<T> {
+  status: 'loading' | 'ready' | 'signed-out' | 'error';
+  value?: T;
+  error?: OmneoError;
+}
+
+/** The client every widget uses, provided by `<omneo-provider>` through `omneoContext`. */
+export interface OmneoClient {
+  /** Reads a resource from the cache, from the request in flight, or with a new request. */
+  get<R extends Resource>(resource: R, signal?: AbortSignal): Promise<ResourceValue<R>>;
+  /** Calls `listener` now and on every change of the resource, until the returned function is called. */
+  subscribe<R extends Resource>(resource: R, listener: (state: ResourceState<ResourceValue<R>>) => void): () => void;
+  /** Sends one redeem, never retried by itself, then refetches every resource in use. */
+  redeem(request: RedeemRequest, signal?: AbortSignal): Promise<Redemption>;
+  /** Drops what is cached: every subscribed resource is fetched again, once. */
+  invalidate(): void;
+}
+
+export interface OmneoClientOptions extends TokenOptions {
+  /** The ID API base, e.g. `https://api.acme.getomneo.com/id/api/v1`. */
+  baseUrl?: string | null;
+  /** The Omneo tenant; gives the base URL when `baseUrl` is not set. */
+  tenant?: string | null;
+  /** Milliseconds before one request attempt is given up (default 10 000). */
+  timeout?: number;
+  /** GET retries on 408, 429 and 5xx (default 2). */
+  retries?: number;
+  /** A `fetch` to use instead of the page's. */
+  fetch?: typeof fetch;
+}
+
+/** The ID API base URL for the options, or an error naming what is missing. */
+export function baseUrlOf({ baseUrl, tenant }: Pick<OmneoClientOptions, 'baseUrl' | 'tenant'>): string {
+  if (baseUrl) return baseUrl.replace(/\/+$/, '');
+  if (tenant && /^[a-z0-9-]+$/i.test(tenant)) return `https://api.${tenant}.getomneo.com/id/api/v1`;
+  throw new OmneoError('config', tenant ? `"${tenant}" is not an Omneo tenant name.` : 'Set tenant or base-url on <omneo-provider>.');
+}
+
+const PAGE_SIZE = 15;
+const signedOut = () => new OmneoError('signed-out', 'Nobody is signed in.');
+
+/** A cache key: a resource, or one page of a list (pages are shared by lists of any length). */
+type Key = Resource | { type: 'page'; source: 'rewards' | 'benefits'; page: number };
+
+interface Entry {
+  state: ResourceState<unknown>;
+  listeners: Set<(state: ResourceState<any>) => void>;
+  promise?: Promise<unknown>;
+  abort?: AbortController;
+}
+
+class Client implements OmneoClient {
+  private readonly http: KyInstance;
+  private readonly api: KyInstance;
+  private readonly tokens: TokenSource;
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(options: OmneoClientOptions) {
+    this.http = ky.create({
+      timeout: options.timeout ?? 10_000,
+      headers: { Accept: 'application/json' },
+      fetch: options.fetch,
+      retry: 0,
+    });
+    this.api = this.http.extend({
+      prefixUrl: baseUrlOf(options),
+      retry: {
+        limit: options.retries ?? 2,
+        methods: ['get'],
+        statusCodes: [408, 429, 500, 502, 503, 504],
+        afterStatusCodes: [413, 429, 503],
+        backoffLimit: 3_000,
+        maxRetryAfter: 10_000,
+      },
+    });
+    this.tokens = new TokenSource(options, this.http);
+    // Another shopper: nothing of the last one's may stay on screen.
+    this.tokens.onShopperChange = () => this.invalidate(true);
+  }
+
+  /** One call to the ID API with the shopper token; a 401 gets a new token and one more try. */
+  private async call(path: string, init: Options, renewed = false): Promise<unknown> {
+    const token = await this.tokens.get();
+    if (token === null) throw signedOut();
+    let res: Response;
+    try {
+      res = await this.api(path, { ...init, headers: { Authorization: `Bearer ${token}` } });
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      const response = (e as { response?: Response }).response;
+      if (!response) {
+        const timeout = (e as Error).name === 'TimeoutError';
+        throw new OmneoError('network', timeout ? 'Omneo took too long to answer.' : 'Omneo could not be reached.', { cause: e });
+      }
+      if (response.status === 401 && !renewed && this.tokens.renewable) {
+        const next = await this.tokens.renew(token);
+        if (next === null) throw signedOut();
+        return this.call(path, init, true);
+      }
+      throw await httpError(response);
+    }
+    if (res.status === 204) return null;
+    try {
+      return JSON.parse(await res.text());
+    } catch (e) {
+      if (isAbort(e)) throw e;
+      throw new OmneoError('invalid-response', 'Omneo sent an answer that is not JSON.', { status: res.status, cause: e });
+    }
+  }
+
+  private async load(resource: Resource, signal: AbortSignal): Promise<unknown> {
+    if (resource.type === 'balances') {
+      return parseBalances(data(await this.call('profiles/me/balances', { signal }), 'balances'));
+    }
+    const { source, limit, includeExpired } = resource;
+    const items: (Reward | Benefit)[] = [];
+    const now = Date.now();
+    for (let page = 1, last = 1; page <= last && items.length < limit; page++) {
+      const p = (await this.read({ type: 'page', source, page }, signal)) as Page<Reward | Benefit>;
+      last = p.lastPage;
+      items.push(...(includeExpired ? p.items : p.items.filter((i) => isActive(i, now))));
+    }
+    const expiry = (i: Reward | Benefit) => (i.expires_at ? parseApiDate(i.expires_at) : Infinity);
+    return items.sort((a, b) => expiry(a) - expiry(b)).slice(0, limit);
+  }
+
+  private async loadPage(source: 'rewards' | 'benefits', page: number, signal: AbortSignal) {
+    const body = await this.call(`profiles/me/${source}`, {
+      signal,
+      searchParams: { 'page[size]': PAGE_SIZE, 'page[number]': page },
+    });
+    return parsePage<Reward | Benefit>(body, source === 'rewards' ? parseReward : parseBenefit, source);
+  }
+
+  private entry(resource: Key): [string, Entry] {
+    const key = JSON.stringify(resource);
+    let entry = this.entries.get(key);
+    if (!entry) this.entries.set(key, (entry = { state: { status: 'loading' }, listeners: new Set() }));
+    return [key, entry];
+  }
+
+  private start(r: Key, entry: Entry): Promise<unknown> {
+    const abort = (entry.abort = new AbortController());
+    const run = r.type === 'page' ? this.loadPage(r.source, r.page, abort.signal) : this.load(r, abort.signal);
+    const promise: Promise<unknown> = (entry.promise = run.then(
+      (value) => (this.settle(entry, promise, { status: 'ready', value }), value),
+      (error) => {
+        if (!isAbort(error)) {
+          const e = error instanceof OmneoError ? error : new OmneoError('invalid-response', String(error?.message ?? error), { cause: error });
+          this.settle(entry, promise, e.kind === 'signed-out' ? { status: 'signed-out' } : { status: 'error', error: e, value: entry.state.value });
+        }
+        throw error;
+      },
+    ));
+    promise.catch(() => {});
+    return promise;
+  }
+
+  private settle(entry: Entry, promise: Promise<unknown>, state: ResourceState<unknown>) {
+    if (entry.promise !== promise) return; // superseded by an invalidate
+    entry.promise = entry.abort = undefined;
+    entry.state = state;
+    for (const l of entry.listeners) l(state);
+  }
+
+  get<R extends Resource>(resource: R, signal?: AbortSignal): Promise<ResourceValue<R>> {
+    return this.read(resource, signal) as Promise<ResourceValue<R>>;
+  }
+
+  private read(key: Key, signal?: AbortSignal): Promise<unknown> {
+    const [, entry] = this.entry(key);
+    return abortable(entry.state.status === 'ready' ? Promise.resolve(entry.state.value) : (entry.promise ?? this.start(key, entry)), signal);
+  }
+
+  subscribe<R extends Resource>(resource: R, listener: (state: ResourceState<ResourceValue<R>>) => void) {
+    const [key, entry] = this.entry(resource);
+    entry.listeners.add(listener);
+    // A new subscriber also retries what failed before.
+    if ((entry.state.status === 'loading' || entry.state.status === 'error') && !entry.promise) this.start(resource, entry);
+    listener(entry.state as ResourceState<ResourceValue<R>>);
+    return () => {
+      entry.listeners.delete(listener);
+      if (!entry.listeners.size && this.entries.get(key) === entry && entry.state.status !== 'ready') {
+        entry.abort?.abort();
+        this.entries.delete(key);
+      }
+    };
+  }
+
+  invalidate(forget = false) {
+    this.tokens.reset();
+    const watched: [Key, Entry][] = [];
+    for (const [key, entry] of this.entries) {
+      entry.abort?.abort();
+      entry.promise = entry.abort = undefined;
+      this.entries.delete(key);
+      if (entry.listeners.size) watched.push([JSON.parse(key), entry]);
+    }
+    // Lists read their pages through `get`, so each page is fetched once however many lists need it.
+    for (const [resource, entry] of watched) {
+      const [, fresh] = this.entry(resource);
+      fresh.listeners = entry.listeners;
+      fresh.state = entry.state.status === 'ready' && !forget ? entry.state : { status: 'loading' };
+      if (fresh.state.status === 'loading') for (const l of fresh.listeners) l(fresh.state);
+      this.start(resource, fresh);
+    }
+  }
+
+  async redeem(request: RedeemRequest, signal?: AbortSignal): Promise<Redemption> {
+    const { amount, benefitId } = request;
+    if (benefitId == null && !(typeof amount === 'number' && amount > 0 && Number.isFinite(amount))) {
+      throw new OmneoError('http', 'Choose an amount to redeem.', { status: 422 });
+    }
+    try {
+      const body = benefitId != null
+        ? await this.call(`profiles/me/benefits/${encodeURIComponent(benefitId)}/redeem`, { method: 'post', signal, retry: 0 })
+        : await this.call('profiles/me/redeem', { method: 'post', json: { amount }, signal, retry: 0 });
+      const redemption = benefitId != null ? parseBenefitRedemption(body) : parseRedemption(body);
+      this.invalidate();
+      return redemption as Redemption;
+    } catch (e) {
+      // A refusal changed nothing; any other failure may have redeemed: read the balances again.
+      const refused = e instanceof OmneoError && (e.kind === 'signed-out' || (e.kind !== 'network' && e.kind !== 'invalid-response' && (e.status ?? 500) < 500));
+      if (!refused) this.invalidate();
+      throw e;
+    }
+  }
+}
+
+function isActive(i: Reward | Benefit, now: number) {
+  if ('value_remaining' in i) {
+    if (i.is_active === false || i.is_expired === true || i.value_remaining <= 0) return false;
+  } else if (i.is_redeemable === false || i.redemptions_remaining === 0) return false;
+  return !i.expires_at || parseApiDate(i.expires_at) > now;
+}
+
+async function httpError(res: Response): Promise<OmneoError> {
+  let body: { message?: unknown; errors?: unknown } | undefined;
+  try {
+    body = await res.json();
+  } catch {}
+  const message = typeof body?.message === 'string' && body.message ? body.message : `Omneo answered ${res.status}.`;
+  const errors = body?.errors && typeof body.errors === 'object' ? (body.errors as Record<string, string[]>) : undefined;
+  return new OmneoError(res.status === 401 ? 'auth' : 'http', message, { status: res.status, errors });
+}
+
+function abortable<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Builds the client a provider gives its widgets. Throws when neither `baseUrl` nor `tenant` is usable. */
+export function createOmneoClient(options: OmneoClientOptions): OmneoClient {
+  return new Client(options);
+}

@@ -1,0 +1,33 @@
+/**
+ * - `auth`: the API refused the shopper token (401) even after a fresh one.
+ * - `signed-out`: nobody is signed in (the token endpoint answered 401 or 204). A state, not a failure.
+ * - `network`: no answer: offline, dropped connection, timeout.
+ * - `http`: the API answered with an error status (404, 422, 5xx…).
+ * - `invalid-response`: the API answered 2xx with a body that is not what the API page describes.
+ * - `config`: the page is not set up right: no provider, no tenant or base URL.
+ */
+export type OmneoErrorKind = 'auth' | 'signed-out' | 'network' | 'http' | 'invalid-response' | 'config';
+
+/** The one error type the client throws and the widgets report. */
+export class OmneoError extends Error {
+  override name = 'OmneoError';
+  readonly kind: OmneoErrorKind;
+  /** The HTTP status, when there was an answer. */
+  readonly status?: number;
+  /** Laravel's per-field validation messages, e.g. `{amount: ['The amount exceeds…']}`. */
+  readonly errors?: Record<string, string[]>;
+
+  constructor(kind: OmneoErrorKind, message: string, init: { status?: number; errors?: Record<string, string[]>; cause?: unknown } = {}) {
+    super(message, { cause: init.cause });
+    this.kind = kind;
+    this.status = init.status;
+    this.errors = init.errors;
+  }
+
+  /** The plain `{status?, message, errors?}` carried by `omneo-error` and `omneo-redeem-error`. */
+  toJSON() {
+    return { status: this.status, message: this.message, errors: this.errors, kind: this.kind };
+  }
+}
+
+export const isAbort = (e: unknown) => (e as Error)?.name === 'AbortError';

@@ -1,0 +1,143 @@
+/**
+ * The shopper token: where it comes from (`token`, `tokenProvider` or `token-url`), when it is
+ * renewed, and one request at a time however many widgets ask.
+ */
+import type { KyInstance } from 'ky';
+import { OmneoError } from './errors.js';
+import { parseToken } from './validate.js';
+import type { TokenProvider, TokenResult } from './types.js';
+
+export interface TokenOptions {
+  /** A token already in the page. Used as it is; it cannot be renewed. */
+  token?: string | null;
+  /** The host site's endpoint: `POST` it, same-origin credentials, for `{token, exp}`. */
+  tokenUrl?: string | null;
+  tokenProvider?: TokenProvider | null;
+}
+
+interface Held {
+  token: string;
+  /** The shopper the token is for (the JWT's `pid`), when it says. */
+  pid?: string;
+  /** When to fetch the next one, on this browser's clock (ms). */
+  renewAt: number;
+}
+
+/** Renew this long before `exp`, or half the token's life if that is shorter. */
+const MARGIN = 60_000;
+/** A token just received is used for at least this long, whatever a skewed clock says. */
+const MIN_LIFE = 10_000;
+
+/** The JWT payload's claims, or `{}` when the token is not a JWT. */
+export function jwtClaims(token: string): { exp?: number; iat?: number; pid?: unknown } {
+  try {
+    const b64 = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const claims = JSON.parse(atob(b64));
+    return typeof claims === 'object' && claims ? claims : {};
+  } catch {
+    return {};
+  }
+}
+
+export class TokenSource {
+  private held?: Held | null;
+  private pending?: Promise<Held | null>;
+
+  /** Called when the token is for another shopper than the last one. */
+  onShopperChange?: () => void;
+
+  constructor(private readonly opts: TokenOptions, private readonly http: KyInstance) {}
+
+  /** Whether a rejected token can be replaced by a new one. */
+  get renewable() {
+    return !!(this.opts.tokenUrl || this.opts.tokenProvider);
+  }
+
+  /** The current token, fetching one when there is none or it is about to expire; `null` when signed out. */
+  async get(): Promise<string | null> {
+    const held = this.held;
+    if (held === null || (held && (Date.now() < held.renewAt || !this.renewable))) return held?.token ?? null;
+    return (await this.fetch())?.token ?? null;
+  }
+
+  /** After the API refused `rejected` with a 401: one new token for every request that was refused. */
+  async renew(rejected: string): Promise<string | null> {
+    if (this.held?.token === rejected && !this.pending) this.held = undefined;
+    return this.get();
+  }
+
+  /** Forget a signed-out verdict, so the next request asks again. */
+  reset() {
+    if (this.held === null) this.held = undefined;
+  }
+
+  private fetch(): Promise<Held | null> {
+    return (this.pending ??= this.load().then(
+      (held) => {
+        const before = this.held?.pid;
+        this.held = held;
+        this.pending = undefined;
+        if (before !== undefined && held?.pid !== before) this.onShopperChange?.();
+        return held;
+      },
+      (e) => {
+        this.pending = undefined;
+        throw e;
+      },
+    ));
+  }
+
+  private async load(): Promise<Held | null> {
+    const { token, tokenUrl, tokenProvider } = this.opts;
+    let result: TokenResult;
+    if (tokenProvider) {
+      try {
+        result = await tokenProvider();
+      } catch (e) {
+        throw e instanceof OmneoError ? e : new OmneoError('network', 'The shopper token could not be fetched.', { cause: e });
+      }
+      if (result != null) result = typeof result === 'string' ? { token: result } : parseToken(result);
+    } else if (tokenUrl) {
+      result = await this.fromUrl(tokenUrl);
+    } else {
+      result = token ? { token } : null;
+    }
+    if (!result || !result.token) return null;
+    return hold(result.token, result.exp);
+  }
+
+  private async fromUrl(url: string) {
+    let res: Response;
+    try {
+      res = await this.http.post(url, {
+        credentials: 'same-origin',
+        // Minting is safe to repeat: a token endpoint that is briefly down gets two more tries.
+        retry: { limit: 2, methods: ['post'] },
+        throwHttpErrors: (status) => status !== 401,
+      });
+    } catch (e) {
+      const status = (e as { response?: Response }).response?.status;
+      throw new OmneoError(status ? 'http' : 'network', 'The shopper token could not be fetched.', { status, cause: e });
+    }
+    if (res.status === 401 || res.status === 204) return null;
+    let body: unknown;
+    try {
+      body = await res.json();
+    } catch (e) {
+      throw new OmneoError('invalid-response', 'The token endpoint did not answer with JSON.', { status: res.status, cause: e });
+    }
+    return parseToken(body);
+  }
+}
+
+function hold(token: string, exp?: number): Held {
+  const claims = jwtClaims(token);
+  const now = Date.now();
+  exp ??= claims.exp;
+  const pid = claims.pid == null ? undefined : String(claims.pid);
+  if (typeof exp !== 'number') return { token, pid, renewAt: Infinity };
+  // `iat` is the server's "now": it corrects a browser clock that is minutes off.
+  const skew = typeof claims.iat === 'number' ? claims.iat * 1000 - now : 0;
+  const life = exp * 1000 - skew - now;
+  return { token, pid, renewAt: now + Math.max(MIN_LIFE, life - Math.min(MARGIN, life / 2)) };
+}

@@ -1,0 +1,101 @@
+/**
+ * Checks every answer against the shapes in omneo-id-api.md before a widget sees it, so a
+ * malformed answer becomes a clear `invalid-response` error, never `NaN` or a wrong number.
+ */
+import { OmneoError } from './errors.js';
+import type { Balances, Benefit, Page, Reward } from './types.js';
+
+type Obj = Record<string, unknown>;
+type Check = (v: unknown) => boolean;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const num: Check = (v) => typeof v === 'number' && Number.isFinite(v);
+const str: Check = (v) => typeof v === 'string';
+const bool: Check = (v) => typeof v === 'boolean';
+const id: Check = (v) => (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v !== '');
+/** `YYYY-MM-DD HH:mm:ss` (UTC), or ISO 8601. */
+const date: Check = (v) => typeof v === 'string' && !Number.isNaN(parseApiDate(v));
+const opt = (c: Check): Check => (v) => v == null || c(v);
+
+const fail = (what: string): never => {
+  throw new OmneoError('invalid-response', `Omneo sent an unexpected answer: ${what}.`);
+};
+
+/** Checks `o` has each field of `shape`, naming the first that does not fit. */
+function check<T>(o: unknown, shape: Record<string, Check>, where: string): T {
+  if (!isObj(o)) fail(`${where} is not an object`);
+  for (const k in shape) if (!shape[k]((o as Obj)[k])) fail(`${where}.${k} is ${JSON.stringify((o as Obj)[k]) ?? 'missing'}`);
+  return o as T;
+}
+
+/** Unwraps Laravel's `{data: …}` envelope. */
+export const data = (body: unknown, where: string): unknown => (isObj(body) && 'data' in body ? body.data : fail(`${where} has no "data"`));
+
+/** Parses an API date-time (`2026-02-01 12:59:59`, UTC) to epoch milliseconds; NaN when it is not one. */
+export function parseApiDate(s: string): number {
+  const m = /^(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d(?::\d\d(?:\.\d+)?)?)(Z|[+-]\d\d:?\d\d)?$/.exec(s);
+  return m ? Date.parse(`${m[1]}T${m[2]}${m[3] ?? 'Z'}`) : NaN;
+}
+
+const BALANCES = {
+  reward_balance: num,
+  point_balance: num,
+  point_balance_dollars: num,
+  combined_balance_dollars: num,
+  benefit_balance: opt(num),
+  currency: opt((v) => typeof v === 'string' && /^[A-Za-z]{3}$/.test(v)),
+};
+
+export const parseBalances = (o: unknown, where = 'balances'): Balances => check<Balances>(o, BALANCES, where);
+
+const DEFINITION = { name: str, image_url: opt(str), short_description: opt(str) };
+
+export function parseReward(o: unknown, where = 'reward'): Reward {
+  const r = check<Reward>(o, { id, value_remaining: num, expires_at: opt(date), is_active: opt(bool), is_expired: opt(bool) }, where);
+  check(r.definition, DEFINITION, `${where}.definition`);
+  return r;
+}
+
+export function parseBenefit(o: unknown, where = 'benefit'): Benefit {
+  const b = check<Benefit>(o, {
+    id,
+    expires_at: opt(date),
+    is_redeemable: opt(bool),
+    redemptions_remaining: opt(num),
+    redeem_code_online: opt(str),
+    redeem_code_pos: opt(str),
+  }, where);
+  check(b.definition, DEFINITION, `${where}.definition`);
+  return b;
+}
+
+/** A page of Laravel's pagination envelope: `{data: [...], meta: {current_page, last_page, total}}`. */
+export function parsePage<T>(body: unknown, item: (o: unknown, where: string) => T, where: string): Page<T> {
+  const list = data(body, where);
+  if (!Array.isArray(list)) fail(`${where}.data is not a list`);
+  const meta = check<{ current_page?: number; last_page?: number; total?: number }>(
+    isObj(body) && body.meta != null ? body.meta : {},
+    { current_page: opt(num), last_page: opt(num), total: opt(num) },
+    `${where}.meta`,
+  );
+  const items = (list as unknown[]).map((o, i) => item(o, `${where}.data[${i}]`));
+  const page = meta.current_page ?? 1;
+  return { items, page, lastPage: meta.last_page ?? page, total: meta.total ?? items.length };
+}
+
+/** The token endpoint's answer: `{token, exp?}` or Omneo's own `{data: {token, exp}}`. */
+export function parseToken(body: unknown): { token: string; exp?: number } {
+  const t = isObj(body) && isObj(body.data) ? body.data : body;
+  return check(t, { token: (v) => typeof v === 'string' && v !== '', exp: opt(num) }, 'token');
+}
+
+/** An amount redemption: `{data: {id, total, balances?}}`. */
+export function parseRedemption(body: unknown) {
+  const r = check<{ id: number | string; balances?: Balances }>(data(body, 'redemption'), { id }, 'redemption');
+  if (r.balances != null) check(r.balances, { ...BALANCES, point_balance: opt(num), point_balance_dollars: opt(num), reward_balance: opt(num) }, 'redemption.balances');
+  return r;
+}
+
+/** A redeemed benefit: `{data: {…}}`, with its codes where the API gives them. */
+export const parseBenefitRedemption = (body: unknown) =>
+  check<Benefit>(data(body, 'redemption'), { id: opt(id), redeem_code_online: opt(str), redeem_code_pos: opt(str) }, 'redemption');

@@ -1,0 +1,148 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { ContextEvent, ContextProvider, type Context } from '@lit/context';
+import { define } from '../../internal/define.js';
+import { createOmneoClient, type OmneoClient, type ResourceState } from '../../api/client.js';
+import { OmneoError } from '../../api/errors.js';
+import type { TokenProvider } from '../../api/types.js';
+import { omneoContext, omneoSettingsContext, type OmneoSettings } from '../../context.js';
+
+/**
+ * Gives the Omneo widgets inside it one shared API client: one shopper token, one request per
+ * resource, and one cache that a redeem refreshes everywhere at once.
+ *
+ * @summary The API client for the Omneo widgets inside it (or, with `global`, on the whole page).
+ * @tag omneo-provider
+ * @slot - The widgets, anywhere in the page's markup.
+ */
+export class OmneoProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  static override properties = {
+    tenant: { reflect: false },
+    baseUrl: { attribute: 'base-url' },
+    tokenUrl: { attribute: 'token-url' },
+    token: {},
+    tokenProvider: { attribute: false },
+    locale: {},
+    currency: {},
+    global: { type: Boolean },
+    client: { attribute: false },
+  };
+
+  /** The Omneo tenant: the ID API base becomes `https://api.{tenant}.getomneo.com/id/api/v1`. */
+  tenant?: string;
+  /** The ID API base URL in full; wins over `tenant`. */
+  baseUrl?: string;
+  /** The host site's own endpoint that mints the shopper token (`POST`, same-origin credentials). */
+  tokenUrl?: string;
+  /** A shopper token already in the page (server-rendered). */
+  token?: string;
+  /** For frameworks: a function that resolves to a token, `{token, exp}`, or `null` when signed out. */
+  tokenProvider?: TokenProvider;
+  /** BCP 47 tag for numbers, money, dates and words; default: the nearest `lang`, then the browser's. */
+  locale?: string;
+  /** ISO 4217 code; default: the `currency` of the balances, then `AUD`. */
+  currency?: string;
+  /** Also serve every widget on the page that has no nearer provider. */
+  global = false;
+  /** An `OmneoClient` to use instead of building one (tests, frameworks). */
+  client?: OmneoClient;
+
+  private readonly clientProvider = new ContextProvider(this, { context: omneoContext });
+  private readonly settingsProvider = new ContextProvider(this, { context: omneoSettingsContext });
+
+  /** The client the widgets use: `client` if given, else one built from the attributes. */
+  get currentClient(): OmneoClient | undefined {
+    return this.clientProvider.value;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.listenGlobally(this.global);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.listenGlobally(false);
+  }
+
+  /** Fetches everything again, e.g. after the shopper signs in or out without a page load. */
+  refresh() {
+    this.currentClient?.invalidate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if ((['tenant', 'baseUrl', 'tokenUrl', 'token', 'tokenProvider', 'client'] as const).some((k) => changed.has(k))) {
+      // A new client, never a changed one: its cache and token belong to one shopper and one tenant.
+      this.clientProvider.setValue(this.client ?? this.build());
+    }
+    if (changed.has('locale') || changed.has('currency')) {
+      this.settingsProvider.setValue({ locale: this.locale, currency: this.currency } satisfies OmneoSettings);
+    }
+    if (changed.has('global') && this.isConnected) this.listenGlobally(this.global);
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  private build(): OmneoClient {
+    try {
+      return createOmneoClient({
+        tenant: this.tenant,
+        baseUrl: this.baseUrl,
+        tokenUrl: this.tokenUrl,
+        token: this.token,
+        tokenProvider: this.tokenProvider,
+      });
+    } catch (e) {
+      return failing(e as OmneoError);
+    }
+  }
+
+  private listening = false;
+
+  private listenGlobally(on: boolean) {
+    if (on === this.listening) return;
+    this.listening = on;
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    document[method]('context-request', this.onPageRequest);
+    document[method]('context-provider', this.onPageProvider);
+  }
+
+  /** A request that reached the document found no nearer provider: answer it. */
+  private onPageRequest = (event: Event) => {
+    const e = event as ContextEvent<Context<unknown, unknown>>;
+    if (e.context !== omneoContext && e.context !== omneoSettingsContext) return;
+    e.stopPropagation();
+    this.dispatchEvent(new ContextEvent(e.context, e.contextTarget ?? (e.composedPath()[0] as Element), e.callback, e.subscribe));
+  };
+
+  /** Another provider appeared: the widgets it is nearer to move to it. */
+  private onPageProvider = (e: Event) => {
+    for (const p of [this.clientProvider, this.settingsProvider]) (p as unknown as { onProviderRequest(e: Event): void }).onProviderRequest(e);
+  };
+}
+
+/** A client for a provider that cannot build one: every widget shows what is missing. */
+function failing(error: OmneoError): OmneoClient {
+  const state: ResourceState<never> = { status: 'error', error };
+  return {
+    get: () => Promise.reject(error),
+    subscribe: (_, listener) => (listener(state), () => {}),
+    redeem: () => Promise.reject(error),
+    invalidate: () => {},
+  };
+}
+
+define('omneo-provider', OmneoProvider);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'omneo-provider': OmneoProvider;
+  }
+}

@@ -1,0 +1,30 @@
+/** Numbers, money, dates and plurals through Intl, with formatters cached per locale. */
+const cache = new Map<string, any>();
+
+function intl<T>(Ctor: new (locale: string, opts: object) => T, locale: string, opts: object): T {
+  const key = Ctor.name + locale + JSON.stringify(opts);
+  let f = cache.get(key);
+  if (!f) {
+    try {
+      f = new Ctor(locale, opts);
+    } catch {
+      // A bad locale or currency from the page must not break the widget: fall back to English / AUD.
+      f = new Ctor('en', { ...opts, ...('currency' in opts ? { currency: 'AUD' } : {}) });
+    }
+    cache.set(key, f);
+  }
+  return f;
+}
+
+export const formatNumber = (locale: string, n: number) => intl(Intl.NumberFormat, locale, {}).format(n) as string;
+
+export const formatMoney = (locale: string, currency: string, n: number) =>
+  intl(Intl.NumberFormat, locale, { style: 'currency', currency }).format(n) as string;
+
+export const formatDate = (locale: string, ms: number) => intl(Intl.DateTimeFormat, locale, { dateStyle: 'medium' }).format(ms) as string;
+
+/** Picks the plural form for `n` and puts the formatted number in place of `{n}`. */
+export function plural(locale: string, n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }) {
+  const form = forms[intl(Intl.PluralRules, locale, {}).select(n) as Intl.LDMLPluralRule] ?? forms.other;
+  return form.replace('{n}', formatNumber(locale, n));
+}

@@ -1,0 +1,137 @@
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { ContextConsumer, ContextRoot } from '@lit/context';
+import type { OmneoClient, Resource, ResourceState } from '../api/client.js';
+import { OmneoError } from '../api/errors.js';
+import { omneoContext, omneoSettingsContext, type OmneoSettings } from '../context.js';
+import { OmneoErrorEvent, OmneoLoadEvent, type OmneoErrorDetail } from '../events.js';
+import { stringsFor, type OmneoStrings } from './strings.js';
+
+// Widgets that ask before any provider exists (the provider defined or inserted later) are asked
+// again when one appears. One root per page, however many copies of the library are loaded.
+const ROOT = Symbol.for('omneo.context-root');
+if (typeof document !== 'undefined' && !(globalThis as any)[ROOT]) {
+  ((globalThis as any)[ROOT] = new ContextRoot()).attach(document.documentElement);
+}
+
+/** How long a widget waits for a provider before it says there is none. */
+export const PROVIDER_WAIT = 1000;
+
+export const errorDetail = (e: OmneoError): OmneoErrorDetail => e.toJSON();
+
+/**
+ * The base of every widget: finds the provider's client, subscribes to the one resource the widget
+ * shows, and fires `omneo-load` and `omneo-error`.
+ */
+export abstract class OmneoElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    strings: { attribute: false },
+  };
+
+  /** Replaces any of the words the widget shows, e.g. `{signedOut: 'Log in for points'}`. */
+  strings?: Partial<OmneoStrings>;
+
+  protected client?: OmneoClient;
+  protected settings?: OmneoSettings;
+  /** The state of the resource this widget shows. */
+  protected state: ResourceState<any> = { status: 'loading' };
+  /** No provider answered within `PROVIDER_WAIT`. */
+  private orphan = false;
+  private timer?: ReturnType<typeof setTimeout>;
+  private unsubscribe?: () => void;
+  private subscribed?: [OmneoClient | undefined, string | undefined];
+  private reported?: unknown;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: omneoContext,
+      subscribe: true,
+      callback: (client) => {
+        this.client = client;
+        this.orphan = false;
+        this.requestUpdate();
+      },
+    });
+    new ContextConsumer(this, {
+      context: omneoSettingsContext,
+      subscribe: true,
+      callback: (settings) => {
+        this.settings = settings;
+        this.requestUpdate();
+      },
+    });
+  }
+
+  /** The resource the widget shows (it is fetched and watched through the client). */
+  protected abstract get resource(): Resource | undefined;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.timer = setTimeout(() => {
+      if (this.client) return;
+      this.orphan = true;
+      this.requestUpdate();
+    }, PROVIDER_WAIT);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    clearTimeout(this.timer);
+    this.unsubscribe?.();
+    this.unsubscribe = this.subscribed = undefined;
+  }
+
+  /** The locale: the provider's, else the nearest `lang`, else the browser's. */
+  protected get locale(): string {
+    return this.settings?.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+  }
+
+  /** The words to show, in the locale, with this widget's `strings` on top. */
+  protected get words(): OmneoStrings {
+    return { ...stringsFor(this.locale), ...this.strings };
+  }
+
+  /** Drops the failed load and asks again. */
+  retry() {
+    this.unsubscribe?.();
+    this.unsubscribe = this.subscribed = undefined;
+    this.requestUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues) {
+    super.willUpdate(changed);
+    const resource = this.resource;
+    const key = resource && JSON.stringify(resource);
+    const [client, was] = this.subscribed ?? [];
+    if (this.subscribed && client === this.client && was === key) return;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.subscribed = [this.client, key];
+    if (this.client && resource) {
+      this.unsubscribe = this.client.subscribe(resource, (state) => {
+        this.state = state;
+        this.requestUpdate();
+      });
+    } else {
+      this.state = this.orphan ? { status: 'error', error: new OmneoError('config', this.words.noProvider) } : { status: 'loading' };
+    }
+  }
+
+  protected override updated(changed: PropertyValues) {
+    super.updated(changed);
+    const { status, value, error } = this.state;
+    const news = status === 'ready' ? value : error;
+    if (news === this.reported || (status !== 'ready' && status !== 'error')) return;
+    this.reported = news;
+    this.dispatchEvent(status === 'ready' ? new OmneoLoadEvent({ data: value }) : new OmneoErrorEvent({ error: errorDetail(error!) }));
+  }
+
+  /** The error state: what went wrong, and a way to try again when trying again can help. */
+  protected renderError(error?: OmneoError) {
+    const retry = error?.kind !== 'config';
+    return html`<span part="error" role="alert"
+      >${error?.kind === 'config' ? error.message : this.words.error}
+      ${retry ? html`<button type="button" @click=${() => this.retry()}>${this.words.retry}</button>` : nothing}</span
+    >`;
+  }
+}
