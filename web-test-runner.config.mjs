@@ -17,7 +17,32 @@ export const chromium = chromeLauncher({
   },
 });
 
+/**
+ * A stand-in for the retailer's token endpoint, same-origin with the test page:
+ * `POST /omneo/token/<namespace>` mints a token for the demo shopper of that mock namespace with
+ * the secret key, as a host backend does; `?status=401` (or 204) answers "nobody is signed in".
+ */
+async function tokenEndpoint(ctx, next) {
+  const m = /^\/omneo\/token\/([\w-]+)$/.exec(ctx.path);
+  if (!m || ctx.method !== 'POST') return next();
+  const status = Number(ctx.query.status ?? 0);
+  if (status) {
+    ctx.status = status;
+    if (status !== 204) ctx.body = { message: 'Not signed in.' };
+    return;
+  }
+  const res = await fetch(`${mock.origin}/ns/${m[1]}/id/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { Authorization: 'Bearer mock-secret-admin-token', 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ id: ctx.query.id ?? 'ava.thompson@example.com' }),
+  });
+  ctx.status = res.status;
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = await res.json();
+}
+
 export default {
+  middleware: [tokenEndpoint],
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,

@@ -100,19 +100,18 @@ export abstract class OmneoElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
-    const resource = this.resource;
-    const key = resource && JSON.stringify(resource);
-    const [client, was] = this.subscribed ?? [];
-    if (this.subscribed && client === this.client && was === key) return;
+    const { client, resource } = this;
+    const key = client && resource && JSON.stringify(resource);
+    if (client && this.subscribed?.[0] === client && this.subscribed[1] === key) return;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
-    this.subscribed = [this.client, key];
-    if (this.client && resource) {
-      this.unsubscribe = this.client.subscribe(resource, (state) => {
+    this.subscribed = [client, key];
+    if (client && resource) {
+      this.unsubscribe = client.subscribe(resource, (state) => {
         this.state = state;
         this.requestUpdate();
       });
-    } else {
+    } else if (!client) {
       this.state = this.orphan ? { status: 'error', error: new OmneoError('config', this.words.noProvider) } : { status: 'loading' };
     }
   }

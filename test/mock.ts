@@ -1,0 +1,73 @@
+/**
+ * The mock Omneo from the tests' side: each `MockOmneo` is a fresh namespace of the mock server
+ * (its own shopper, faults and request log), on another origin than the test page.
+ */
+declare global {
+  interface Window {
+    OMNEO_MOCK: string;
+  }
+}
+
+export interface Logged {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  authorization: string | null;
+  body: unknown;
+}
+
+let n = 0;
+
+export class MockOmneo {
+  readonly ns = `t${Date.now().toString(36)}${(n++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  readonly origin = new URL(window.OMNEO_MOCK).origin;
+  /** The ID API base of this namespace, for `base-url`. */
+  readonly baseUrl = `${this.origin}/ns/${this.ns}/id/api/v1`;
+  /** The same-origin token endpoint for this namespace, for `token-url`. */
+  readonly tokenUrl = `/omneo/token/${this.ns}`;
+
+  static async create(options: { rewards?: number; tokenTtlSeconds?: number } = {}) {
+    const m = new MockOmneo();
+    await m.control('POST', 'reset', options);
+    return m;
+  }
+
+  async control(method: string, path: string, body?: unknown) {
+    const res = await fetch(`${this.origin}/ns/${this.ns}/__mock/${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`mock ${method} ${path}: ${res.status}`);
+    return res.status === 204 ? undefined : res.json();
+  }
+
+  /** A shopper token for the demo shopper (or `id`). */
+  async mint(id?: string, ttlSeconds?: number): Promise<{ token: string; exp: number }> {
+    return (await this.control('POST', 'mint', { id, ttlSeconds })).data;
+  }
+
+  /** A `tokenProvider` that mints with the mock. */
+  tokenProvider = () => this.mint();
+
+  faults(rules: object[]) {
+    return this.control('POST', 'faults', rules);
+  }
+
+  requests(): Promise<Logged[]> {
+    return this.control('GET', 'requests');
+  }
+
+  /** How many requests of `method` reached `path` (after `/id/api/v1`). */
+  async count(path: string, method = 'GET') {
+    return (await this.requests()).filter((r) => r.method === method && r.path === path).length;
+  }
+
+  state(): Promise<any> {
+    return this.control('GET', 'state');
+  }
+
+  setState(parts: object) {
+    return this.control('POST', 'state', parts);
+  }
+}
