@@ -112,6 +112,8 @@ export class OmneoProvider extends LitElement {
     const method = on ? 'addEventListener' : 'removeEventListener';
     document[method]('context-request', this.onPageRequest);
     document[method]('context-provider', this.onPageProvider);
+    // Announce this provider again, so widgets that asked before it served the page ask again.
+    if (on) for (const p of [this.clientProvider, this.settingsProvider]) p.hostConnected();
   }
 
   /** A request that reached the document found no nearer provider: answer it. */
