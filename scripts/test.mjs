@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every check, in order, each in its own process. Suites print `N passed, N failed`;
+ * the other steps count as one check each. The last line is the total, which CI reads.
+ *
+ *   npm test                  everything
+ *   npm test -- unit e2e      only the named steps
+ */
+import { spawn } from 'node:child_process';
+
+const steps = [
+  { name: 'typecheck', cmd: 'npx tsc --noEmit -p .' },
+  { name: 'build', cmd: 'npm run --silent build' },
+  { name: 'manifest', cmd: 'node scripts/check-manifest.mjs' },
+  { name: 'unit', cmd: 'npx web-test-runner --config web-test-runner.config.mjs', suite: true },
+];
+
+const only = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+const summary = [];
+
+for (const step of steps.filter((s) => !only.length || only.includes(s.name))) {
+  const started = Date.now();
+  console.log(`\n▶ ${step.name}: ${step.cmd}`);
+  const { code, out } = await run(step.cmd);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const counts = [...out.matchAll(/^(?:\w+: )?(\d+) passed, (\d+) failed/gm)].at(-1);
+  if (step.suite && counts) {
+    const [p, f] = [Number(counts[1]), Number(counts[2]) + (code && !Number(counts[2]) ? 1 : 0)];
+    passed += p;
+    failed += f;
+    summary.push(`${f ? '✗' : '✓'} ${step.name}: ${p} passed, ${f} failed (${seconds} s)`);
+  } else {
+    code ? failed++ : passed++;
+    summary.push(`${code ? '✗' : '✓'} ${step.name} (${seconds} s)${code ? ` exited ${code}` : ''}`);
+  }
+}
+
+console.log(`\n${summary.join('\n')}\n\n${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
+
+function run(cmd) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, { shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    for (const s of [child.stdout, child.stderr]) {
+      s.on('data', (d) => {
+        out += d;
+        (s === child.stdout ? process.stdout : process.stderr).write(d);
+      });
+    }
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
