@@ -12,6 +12,7 @@ const steps = [
   { name: 'typecheck', cmd: 'npx tsc --noEmit -p .' },
   { name: 'build', cmd: 'npm run --silent build' },
   { name: 'manifest', cmd: 'node scripts/check-manifest.mjs' },
+  { name: 'ssr', cmd: 'node scripts/ssr-check.mjs' },
   { name: 'unit', cmd: 'npx web-test-runner --config web-test-runner.config.mjs', suite: true },
 ];
 
