@@ -3,6 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { startMock } from './mock/server.js';
+import { createHostBackend } from './mock/host-backend.js';
 import { summaryReporter } from './test/summary-reporter.mjs';
 
 // The mock Omneo runs on its own origin, as the real API does: every call from the tests is cross-origin.
@@ -41,8 +42,23 @@ async function tokenEndpoint(ctx, next) {
   ctx.body = await res.json();
 }
 
+/** The example host backend (mock/host-backend.js), as a retailer would run it, under `/host/`. */
+const host = createHostBackend({ omneoBaseUrl: `${mock.origin}/ns/host/id/api/v1` });
+async function hostBackend(ctx, next) {
+  if (!ctx.path.startsWith('/host/')) return next();
+  ctx.req.url = ctx.req.url.slice('/host'.length);
+  ctx.respond = false;
+  await new Promise((resolve) => {
+    ctx.res.on('finish', resolve);
+    host(ctx.req, ctx.res, () => {
+      ctx.res.statusCode = 404;
+      ctx.res.end();
+    });
+  });
+}
+
 export default {
-  middleware: [tokenEndpoint],
+  middleware: [tokenEndpoint, hostBackend],
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
