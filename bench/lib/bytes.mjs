@@ -1,0 +1,40 @@
+// Byte counting shared by the size tools: gzip -9 as the `gzip` program does it and as zlib does it.
+import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+
+let gzipBinary;
+function hasGzipBinary() {
+  if (gzipBinary === undefined) {
+    try {
+      execFileSync('gzip', ['--version'], { stdio: 'ignore' });
+      gzipBinary = true;
+    } catch {
+      gzipBinary = false;
+    }
+  }
+  return gzipBinary;
+}
+
+/** zlib deflate at level 9 (what Vite's report and most Node size tools use). */
+export const zlibGzip = (buf) => gzipSync(buf, { level: 9 }).length;
+
+/**
+ * `gzip -9 -c <name> | wc -c`: the gzip program, with the file name stored in the header as it is
+ * when gzip compresses a file. `null` when there is no gzip program.
+ */
+export function gzipCli(buf, name = 'omneo-widgets.js') {
+  if (!hasGzipBinary()) return null;
+  // `-c` on stdin stores no name; add what the header would hold (name + NUL) to match `gzip -9 -c file`.
+  const out = execFileSync('gzip', ['-9', '-c'], { input: buf, maxBuffer: 64 << 20 });
+  return out.length + Buffer.byteLength(name) + 1;
+}
+
+/** Every way of counting: raw, zlib -9, gzip -9 (program), and the largest gzip, which budgets use. */
+export function measure(buf, name) {
+  const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf);
+  const zlib = zlibGzip(b);
+  const cli = gzipCli(b, name);
+  return { raw: b.length, zlib, cli, gzip: Math.max(zlib, cli ?? 0) };
+}
+
+export const fmt = (n) => (n == null ? 'n/a' : n.toLocaleString('en-US'));
