@@ -12,7 +12,8 @@
  *    pointed at the ID API in use.
  *
  * Env: MOCK_PORT, PORT (Vite), OMNEO_BASE_URL + OMNEO_API_TOKEN, DEMO_OPEN=0
- * (don't open a browser; also off when CI is set).
+ * (don't open a browser; also off when CI is set), DEMO_BUNDLE=1 (the page loads the built
+ * drop-in bundle `dist/omneo-widgets.js` instead of the source: run `npm run build` first).
  */
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
@@ -62,7 +63,8 @@ const demoPlugin = {
     handler(html, ctx) {
       if (!ctx.path.startsWith('/demo/')) return html;
       // Point every widget provider at the ID API in use (real Omneo, or the mock's actual port).
-      return html.replace(/(<omneo-provider\b[^>]*?\sbase-url=")[^"]*(")/g, `$1${baseUrl}$2`);
+      const page = html.replace(/(<omneo-provider\b[^>]*?\sbase-url=")[^"]*(")/g, `$1${baseUrl}$2`);
+      return process.env.DEMO_BUNDLE ? page.replace('/src/omneo-widgets.ts', '/dist/omneo-widgets.js') : page;
     },
   },
 };
