@@ -80,9 +80,11 @@ export class OmneoPointsBalance extends OmneoElement {
     if (value === undefined && status === 'error') return this.renderError(error);
     if (value === 0 && this.hideWhenZero) return nothing;
     const loading = value === undefined;
+    // While loading: a placeholder as wide as a typical value (digits are tabular), so the line
+    // of text around the balance does not move when the value arrives.
     return html`<span part="base" aria-busy=${loading ? 'true' : 'false'}
       ><span part="label"><slot name="label"></slot></span> ${loading
-        ? html`<span part="value" class="skeleton" aria-hidden="true">${this.format(8888)}</span
+        ? html`<span part="value" class="skeleton" aria-hidden="true">${this.format(this.kind === 'points' ? 8888 : 88.88)}</span
             ><span class="sr-only">${this.words.loading}</span>`
         : html`<span part="value">${this.format(value)}</span>`}</span
     >`;
