@@ -10,6 +10,34 @@ export interface OmneoStrings {
   retry: string;
   noProvider: string;
   points: { one?: string; other: string };
+  /** `<omneo-rewards-list>` */
+  noRewards: string;
+  noBenefits: string;
+  expires: string;
+  expired: string;
+  expiringSoon: string;
+  usesLeft: { one?: string; other: string };
+  /** Read after a list item's redeem button text, so that its name says which item. */
+  redeemFor: string;
+  /** `<omneo-redeem-button>` */
+  redeem: string;
+  redeemAmount: string;
+  confirmAmount: string;
+  confirmBenefit: string;
+  confirm: string;
+  cancel: string;
+  redeeming: string;
+  redeemed: string;
+  redeemedBenefit: string;
+  yourCode: string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  unconfirmed: string;
+  redeemFailed: string;
+  overBalance: string;
+  signInToRedeem: string;
+  notSetUp: string;
 }
 
 export const en: OmneoStrings = {
@@ -19,6 +47,31 @@ export const en: OmneoStrings = {
   retry: 'Try again',
   noProvider: 'Rewards are unavailable: this page has no <omneo-provider>.',
   points: { one: '{n} point', other: '{n} points' },
+  noRewards: 'No rewards yet.',
+  noBenefits: 'No benefits yet.',
+  expires: 'Expires {date}',
+  expired: 'Expired {date}',
+  expiringSoon: 'Expiring soon',
+  usesLeft: { one: '{n} use left', other: '{n} uses left' },
+  redeemFor: 'for {name}',
+  redeem: 'Redeem',
+  redeemAmount: 'Redeem {amount}',
+  confirmAmount: 'Redeem {amount}?',
+  confirmBenefit: 'Redeem this benefit?',
+  confirm: 'Confirm',
+  cancel: 'Cancel',
+  redeeming: 'Redeeming…',
+  redeemed: 'Redeemed {amount}.',
+  redeemedBenefit: 'Redeemed.',
+  yourCode: 'Your code:',
+  copy: 'Copy code',
+  copied: 'Copied',
+  copyFailed: 'Code selected: copy it with Ctrl+C or ⌘C.',
+  unconfirmed: "We couldn't confirm your redemption. Check your balance before trying again.",
+  redeemFailed: 'Your redemption did not go through.',
+  overBalance: 'This exceeds your balance of {amount}.',
+  signInToRedeem: 'Sign in to redeem.',
+  notSetUp: 'This button is not set up: give it an amount above 0 or a benefit-id.',
 };
 
 const registry = new Map<string, Partial<OmneoStrings>>();
