@@ -1,6 +1,7 @@
 /** The npm entry: every element (registered on import), the client, the contexts and the types. */
 export { OmneoProvider } from './components/provider/provider.js';
 export { OmneoPointsBalance, type BalanceKind } from './components/points-balance/points-balance.js';
+export { OmneoRewardsList } from './components/rewards-list/rewards-list.js';
 export { OmneoRedeemButton } from './components/redeem-button/redeem-button.js';
 export * from './api/index.js';
 export { omneoContext, omneoSettingsContext, type OmneoSettings } from './context.js';

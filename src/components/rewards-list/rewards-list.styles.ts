@@ -1,0 +1,77 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --_space: var(--omneo-space, 0.75em);
+    --_image: var(--omneo-image-size, 3.5em);
+  }
+  [part='list'] {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_space);
+  }
+  [part='item'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: var(--_space);
+    padding: var(--_space);
+    border: 1px solid var(--omneo-color-border, color-mix(in srgb, currentColor 20%, transparent));
+    border-radius: var(--omneo-radius, 0.5em);
+    background: var(--omneo-color-surface, transparent);
+    /* A long list lays out and paints only the items on screen. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto 6em;
+  }
+  [part='image'],
+  .ghost .image {
+    flex: none;
+    width: var(--_image);
+    height: var(--_image);
+    object-fit: cover;
+    border-radius: var(--omneo-radius, 0.5em);
+  }
+  .body {
+    flex: 1 1 12em;
+    min-width: 0;
+    min-height: var(--_image);
+    display: flex;
+    flex-direction: column;
+    gap: 0.2em;
+  }
+  [part='name'] {
+    font-weight: 600;
+  }
+  [part='value'] {
+    font-weight: var(--omneo-value-weight, 600);
+    font-variant-numeric: tabular-nums;
+    color: var(--omneo-color-value, inherit);
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.75em;
+    font-size: 0.875em;
+  }
+  [part='expiring'] {
+    padding: 0 0.5em;
+    border: 1px solid currentColor;
+    border-radius: 1em;
+    color: var(--omneo-color-warning, inherit);
+  }
+  .ghost .line {
+    display: block;
+    height: 1em;
+    width: 60%;
+  }
+  .ghost .line + .line {
+    width: 35%;
+  }
+  [part='empty'] {
+    padding: var(--_space);
+  }
+`;

@@ -1,0 +1,262 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { OmneoClient, Resource } from '../../api/client.js';
+import type { Benefit, Reward } from '../../api/types.js';
+import { parseApiDate } from '../../api/validate.js';
+import { define } from '../../internal/define.js';
+import { formatDate, formatMoney, plural } from '../../internal/format.js';
+import { OmneoElement } from '../../internal/omneo-element.js';
+import { fill } from '../../internal/strings.js';
+import { shared } from '../../styles/shared.js';
+import '../redeem-button/redeem-button.js';
+import { styles } from './rewards-list.styles.js';
+
+type Item = Reward | Benefit;
+
+const DAY = 86_400_000;
+/** Items rendered per frame: a long list is drawn, and redrawn, this many at a time. */
+const CHUNK = 50;
+const BALANCES = { type: 'balances' } as const;
+const expiry = (i: Item) => (i.expires_at ? parseApiDate(i.expires_at) : Infinity);
+
+/** The image URL if it is an absolute http(s) URL; never `javascript:`, `data:` or the like. */
+function imageUrl(u?: string | null) {
+  try {
+    return u && /^https?:$/.test(new URL(u).protocol) ? u : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The hide-on-error listener for images: one, capturing, on the list. */
+const hideBroken = { handleEvent: (e: Event) => ((e.target as HTMLElement).hidden = true), capture: true };
+
+/**
+ * The shopper's rewards (dollar amounts to spend) or benefits (perks and vouchers), soonest expiry
+ * first, each with its name, image, remaining value and expiry date; optionally with a redeem button.
+ *
+ * @summary The shopper's rewards or benefits, soonest to expire first.
+ * @tag omneo-rewards-list
+ *
+ * @slot empty - Shown when there is nothing to list; default "No rewards yet."
+ * @slot signed-out - Shown instead when nobody is signed in.
+ *
+ * @csspart base - The wrapper, in every state.
+ * @csspart list - The list (`ul`).
+ * @csspart item - One reward or benefit (`li`).
+ * @csspart image - The item's image, when it has one.
+ * @csspart name - The item's name.
+ * @csspart value - A reward's remaining value, as money.
+ * @csspart expiry - The expiry date (`time`).
+ * @csspart expiring - The "Expiring soon" mark.
+ * @csspart empty - The wrapper of the `empty` slot.
+ * @csspart error - The error message and its retry button.
+ *
+ * @cssproperty --omneo-font - The font; default: the page's.
+ * @cssproperty --omneo-color-text - The text colour; default: the page's.
+ * @cssproperty --omneo-color-border - The items' border (default: the text colour at 20%).
+ * @cssproperty --omneo-color-surface - The items' background (default: none).
+ * @cssproperty --omneo-color-value - The value's colour.
+ * @cssproperty --omneo-value-weight - The value's font weight (600).
+ * @cssproperty --omneo-color-warning - The "Expiring soon" mark's colour.
+ * @cssproperty --omneo-color-danger - The error message's colour.
+ * @cssproperty --omneo-color-primary - The redeem buttons' background.
+ * @cssproperty --omneo-color-on-primary - The redeem buttons' text colour.
+ * @cssproperty --omneo-radius - The corner radius of items, images and buttons.
+ * @cssproperty --omneo-space - The padding and gaps (0.75em).
+ * @cssproperty --omneo-image-size - The images' width and height (3.5em).
+ *
+ * @fires {OmneoLoadEvent} omneo-load - The items are shown; `detail.data` is the list.
+ * @fires {OmneoErrorEvent} omneo-error - The list could not be loaded, or there is no provider.
+ */
+export class OmneoRewardsList extends OmneoElement {
+  static override styles = [shared, styles];
+
+  static override properties = {
+    source: { reflect: true },
+    limit: { type: Number },
+    includeExpired: { type: Boolean, attribute: 'include-expired' },
+    expiringDays: { type: Number, attribute: 'expiring-days' },
+    redeemable: { type: Boolean },
+  };
+
+  /** `rewards` (default: `GET /profiles/me/rewards`) or `benefits` (`GET /profiles/me/benefits`). */
+  source: 'rewards' | 'benefits' = 'rewards';
+  /** The most items to show (default 50); pages are followed until then. */
+  limit = 50;
+  /** Also list expired or used-up items (default: only active ones). */
+  includeExpired = false;
+  /** Items that expire within this many days are marked "Expiring soon" (default 14). */
+  expiringDays = 14;
+  /** Give each item a redeem button: a reward's remaining value, or a benefit by its id. */
+  redeemable = false;
+
+  /** Items redeemed here: they stay, with their button's result, after a refresh leaves them out. */
+  private kept = new Map<string, Item>();
+  private currency?: string;
+  private currencyFrom?: OmneoClient;
+  /** How many items may be drawn with the current data and settings; grows by CHUNK a frame. */
+  private budget = CHUNK;
+  private step = false;
+  private frame = 0;
+  private total = 0;
+  /** What each chunk was last drawn with: a chunk whose items and settings are unchanged is not drawn again. */
+  private drawn: unknown[][] = [];
+
+  protected get resource(): Resource {
+    return {
+      type: 'list',
+      source: this.source === 'benefits' ? 'benefits' : 'rewards',
+      limit: this.limit > 0 ? Math.floor(this.limit) : 50,
+      includeExpired: !!this.includeExpired,
+    };
+  }
+
+  protected override willUpdate(changed: PropertyValues) {
+    if (changed.has('source')) this.kept.clear();
+    super.willUpdate(changed);
+    // Money in the balances' currency when the provider names none (one shared request).
+    const { client } = this;
+    if (client && client !== this.currencyFrom && this.source !== 'benefits') {
+      this.currencyFrom = client;
+      client.get(BALANCES).then(
+        (b) => ((this.currency = b.currency), this.requestUpdate()),
+        () => {},
+      );
+    }
+  }
+
+  protected override updated(changed: PropertyValues) {
+    super.updated(changed);
+    if (this.budget < this.total && !this.frame) {
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.budget += CHUNK;
+        this.step = true;
+        this.requestUpdate();
+      });
+    }
+  }
+
+  private keep(e: Event) {
+    const id = (e.target as HTMLElement).dataset.key;
+    const item = (this.state.value as Item[] | undefined)?.find((i) => String(i.id) === id);
+    if (item) this.kept.set(id!, item);
+  }
+
+  protected override render() {
+    const { status, value, error } = this.state;
+    this.total = 0;
+    if (!this.step) this.budget = CHUNK;
+    this.step = false;
+    return html`<div part="base" aria-busy=${status === 'loading'}>
+      ${status === 'signed-out'
+        ? html`<slot name="signed-out">${this.words.signedOut}</slot>`
+        : value
+          ? this.renderItems(value)
+          : status === 'error'
+            ? this.renderError(error)
+            : this.renderLoading()}
+    </div>`;
+  }
+
+  private renderLoading() {
+    return html`<ul part="list" role="list" aria-hidden="true">
+        ${[0, 1, 2].map(
+          () => html`<li part="item" class="ghost">
+            <span class="image skeleton"></span>
+            <span class="body"><span class="line skeleton"></span><span class="line skeleton"></span></span>
+          </li>`,
+        )}
+      </ul>
+      <span class="sr-only">${this.words.loading}</span>`;
+  }
+
+  private renderItems(value: Item[]) {
+    const w = this.words;
+    let items = value;
+    let gone: Set<Item> | undefined;
+    if (this.kept.size) {
+      const ids = new Set(value.map((i) => String(i.id)));
+      const extra = [...this.kept].filter(([id]) => !ids.has(id)).map(([, i]) => i);
+      if (extra.length) items = [...value, ...(gone = new Set(extra))].sort((a, b) => expiry(a) - expiry(b));
+    }
+    if (!items.length) {
+      return html`<div part="empty"><slot name="empty">${this.source === 'benefits' ? w.noBenefits : w.noRewards}</slot></div>`;
+    }
+    // Per-render work once, per-item work small, and at most CHUNK items drawn per frame.
+    const { locale, redeemable, expiringDays, strings, kept } = this;
+    const currency = this.settings?.currency || this.currency || 'AUD';
+    const now = Date.now();
+    const soon = now + (Number.isFinite(expiringDays) ? expiringDays : 14) * DAY;
+    const [expiresBefore, expiresAfter] = w.expires.split('{date}');
+    const [expiredBefore, expiredAfter] = w.expired.split('{date}');
+
+    const item = (i: Item) => {
+      const d = i.definition;
+      const exp = expiry(i);
+      const past = exp <= now;
+      const img = imageUrl(d.image_url);
+      const reward = 'value_remaining' in i;
+      const money = reward ? formatMoney(locale, currency, i.value_remaining) : '';
+      const usable =
+        !gone?.has(i) &&
+        !past &&
+        (reward ? i.is_active !== false && !i.is_expired && i.value_remaining > 0 : i.is_redeemable !== false && i.redemptions_remaining !== 0);
+      const key = String(i.id);
+      return html`<li part="item">
+        ${img ? html`<img part="image" src=${img} alt="" loading="lazy" />` : nothing}
+        <div class="body">
+          <span part="name">${d.name}</span>
+          ${reward ? html`<span part="value">${money}</span>` : nothing}
+          ${d.short_description ? html`<span>${d.short_description}</span>` : nothing}
+          <span class="meta"
+            >${exp < Infinity
+              ? html`<span
+                  >${past ? expiredBefore : expiresBefore}<time part="expiry" datetime=${new Date(exp).toISOString()}>${formatDate(locale, exp)}</time
+                  >${past ? expiredAfter : expiresAfter}</span
+                >`
+              : nothing}${!past && exp <= soon ? html`<span part="expiring">${w.expiringSoon}</span>` : nothing}${!reward && i.redemptions_remaining != null && i.redemptions_remaining > 1
+              ? html`<span>${plural(locale, i.redemptions_remaining, w.usesLeft)}</span>`
+              : nothing}</span
+          >
+        </div>
+        ${redeemable && (usable || kept.has(key))
+          ? html`<omneo-redeem-button
+              lang=${locale}
+              data-key=${key}
+              .strings=${this.strings}
+              .amount=${reward ? i.value_remaining : undefined}
+              .benefitId=${reward ? undefined : key}
+              ?disabled=${!usable}
+              >${reward ? fill(w.redeemAmount, { amount: money }) : w.redeem}<span class="sr-only"> ${fill(w.redeemFor, { name: d.name })}</span></omneo-redeem-button
+            >`
+          : nothing}
+      </li>`;
+    };
+
+    // Chunks past the budget stay as last drawn (or are not drawn yet) until a later frame.
+    const settings = [locale, currency, redeemable, expiringDays, strings, kept.size, Math.floor(now / 60_000)];
+    const chunks = [];
+    this.total = items.length;
+    for (let k = 0, c = 0; k < items.length; k += CHUNK, c++) {
+      const chunk = items.slice(k, k + CHUNK);
+      if (k < this.budget) this.drawn[c] = [...chunk, ...settings];
+      else if (!this.drawn[c]) break;
+      chunks.push(guard(this.drawn[c], () => repeat(chunk, (i) => i.id, item)));
+    }
+    this.drawn.length = chunks.length;
+    return html`<ul part="list" role="list" @error=${hideBroken} @omneo-redeem=${this.keep} @omneo-redeem-error=${this.keep}>
+      ${chunks}
+    </ul>`;
+  }
+}
+
+define('omneo-rewards-list', OmneoRewardsList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'omneo-rewards-list': OmneoRewardsList;
+  }
+}

@@ -1,0 +1,354 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../src/index.js';
+import { createOmneoClient, type OmneoProvider, type OmneoRedeemButton, type OmneoRewardsList } from '../src/index.js';
+import { MockOmneo } from './mock.js';
+import { BALANCES, fakeFetch, json, jwt, part, seen, sleep, until } from './helpers.js';
+
+const CDN = 'https://cdn.example.com/omneo-demo';
+
+async function mounted(mock: MockOmneo, inner: ReturnType<typeof html>, locale = 'en-AU') {
+  return fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale=${locale}>${inner}</omneo-provider>`);
+}
+
+/** The first list in the provider, once its items (or its empty state) are shown. */
+async function list(p: Element, which = 0) {
+  const el = p.querySelectorAll('omneo-rewards-list')[which];
+  await until(() => el.shadowRoot?.querySelector('[part=item]:not(.ghost), [part=empty]'), 4000, 'the list');
+  return el;
+}
+
+const all = (el: Element, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const names = (el: Element) => all(el, 'name').map((n) => n.textContent);
+const items = (el: Element) => all(el, 'item');
+const money = (n: number, locale = 'en-AU', currency = 'AUD') => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(n);
+const date = (utc: string, locale = 'en-AU') => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(Date.parse(`${utc.replace(' ', 'T')}Z`));
+
+/** Page requests of `source` made so far, by page number. */
+async function pages(mock: MockOmneo, source = 'rewards') {
+  const counts: Record<string, number> = {};
+  for (const r of await mock.requests()) if (r.path === `/profiles/me/${source}`) counts[r.query['page[number]']] = (counts[r.query['page[number]']] ?? 0) + 1;
+  return counts;
+}
+
+/** A client whose rewards are `rewards`, on one page, answered after `delay` ms. */
+function scripted(rewards: object[], delay = 0) {
+  const f = fakeFetch(async (c) => {
+    await sleep(delay);
+    if (c.url.pathname.endsWith('/balances')) return json({ data: BALANCES });
+    return json({ data: rewards, meta: { current_page: 1, last_page: 1, total: rewards.length } });
+  });
+  return createOmneoClient({ baseUrl: 'https://api.x.getomneo.com/id/api/v1', tokenProvider: () => jwt(), fetch: f.fetch });
+}
+
+/** Polls an async condition (the mock's request log). */
+async function eventually(test: () => Promise<unknown>, what: string) {
+  for (let i = 0; i < 100; i++) if (await test()) return;
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+const utc = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 19).replace('T', ' ');
+const reward = (id: number, name: string, days: number | null, extra: object = {}) => ({
+  id,
+  value_remaining: 5,
+  expires_at: days === null ? null : utc(days),
+  is_active: true,
+  is_expired: false,
+  definition: { name, short_description: null, image_url: null },
+  ...extra,
+});
+
+describe('<omneo-rewards-list>', () => {
+  let mock: MockOmneo;
+  beforeEach(async () => {
+    mock = await MockOmneo.create();
+  });
+
+  describe('rewards', () => {
+    it('lists the active rewards, soonest expiry first, with value, expiry date and image', async () => {
+      const { rewards } = await mock.state();
+      const p = await mounted(mock, html`<omneo-rewards-list></omneo-rewards-list>`);
+      const el = await list(p);
+      expect(names(el)).to.deep.equal(['Birthday $10', 'Spring Bonus $5', 'Welcome $5', 'Loyalty $20', 'Anniversary $15', 'Product Review $2.50']);
+      expect(all(el, 'value').map((v) => v.textContent)).to.deep.equal([10, 5, 5, 7.5, 15, 2.5].map((n) => money(n)));
+      const birthday = rewards.find((r: any) => r.id === 104);
+      const first = items(el)[0];
+      const time = first.querySelector('[part=expiry]') as HTMLTimeElement;
+      expect(time.localName).to.equal('time');
+      expect(time.dateTime).to.equal(new Date(`${birthday.expires_at.replace(' ', 'T')}Z`).toISOString());
+      expect(time.textContent).to.equal(date(birthday.expires_at));
+      expect(seen(first)).to.contain(`Expires ${date(birthday.expires_at)}`);
+      expect(seen(first)).to.contain('A gift for your birthday');
+      expect((first.querySelector('[part=image]') as HTMLImageElement).getAttribute('src')).to.equal(`${CDN}/rewards/birthday.png`);
+      expect(items(el)[1].querySelector('[part=image]'), 'Spring Bonus has no image').to.equal(null);
+      // Product Review never expires: no date, no mark.
+      expect(items(el)[5].querySelector('[part=expiry], [part=expiring]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('marks what expires within expiring-days (14 by default)', async () => {
+      const p = await mounted(mock, html`<omneo-rewards-list></omneo-rewards-list><omneo-rewards-list expiring-days="25"></omneo-rewards-list>`);
+      const [byDefault, wider] = [await list(p, 0), await list(p, 1)];
+      const marked = (el: Element) => items(el).filter((i) => i.querySelector('[part=expiring]')).map((i) => i.querySelector('[part=name]')!.textContent);
+      expect(marked(byDefault)).to.deep.equal(['Birthday $10', 'Spring Bonus $5']);
+      expect(part(byDefault, 'expiring')!.textContent).to.equal('Expiring soon');
+      expect(marked(wider)).to.deep.equal(['Birthday $10', 'Spring Bonus $5', 'Welcome $5']);
+    });
+
+    it('also lists expired and used-up rewards with include-expired, still by expiry', async () => {
+      const p = await mounted(mock, html`<omneo-rewards-list include-expired></omneo-rewards-list>`);
+      const el = await list(p);
+      expect(names(el)).to.deep.equal([
+        'Gold Welcome $25',
+        'Winter Sale $10',
+        'Birthday $10',
+        'Spring Bonus $5',
+        'Welcome $5',
+        'First Purchase $10',
+        'Loyalty $20',
+        'Anniversary $15',
+        'Product Review $2.50',
+      ]);
+      expect(seen(items(el)[0])).to.match(/Expired \d/);
+      expect(items(el)[0].querySelector('[part=expiring]'), 'an expired item is not "expiring soon"').to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('fires omneo-load with the items', async () => {
+      const p = mounted(mock, html`<omneo-rewards-list limit="2"></omneo-rewards-list>`);
+      const e = await oneEvent((await p).querySelector('omneo-rewards-list')!, 'omneo-load');
+      expect(e.detail.data.map((r: any) => r.id)).to.deep.equal([104, 107]);
+    });
+
+    it('speaks the locale: French words, dates and money', async () => {
+      await import('../src/locales/fr.js');
+      const { rewards } = await mock.state();
+      const p = await mounted(mock, html`<omneo-rewards-list limit="1"></omneo-rewards-list>`, 'fr-FR');
+      const el = await list(p);
+      const birthday = rewards.find((r: any) => r.id === 104);
+      expect(part(el, 'value')!.textContent).to.equal(money(10, 'fr-FR'));
+      expect(seen(el)).to.contain(`Expire le ${date(birthday.expires_at, 'fr-FR')}`);
+      expect(part(el, 'expiring')!.textContent).to.equal('Expire bientôt');
+    });
+
+    it("uses the balances' currency when the provider names none", async () => {
+      await mock.setState({ currency: 'NZD' });
+      const p = await mounted(mock, html`<omneo-rewards-list limit="1"></omneo-rewards-list>`, 'en-NZ');
+      const el = await list(p);
+      await until(() => part(el, 'value')!.textContent === money(10, 'en-NZ', 'NZD'));
+    });
+  });
+
+  describe('limit and pages', () => {
+    beforeEach(async () => {
+      // 40 generated rewards: 15 to a page, 12 active on each of the first two.
+      mock = await MockOmneo.create({ rewards: 40 });
+    });
+
+    it('follows pages only as far as the limit needs, and lists with different limits share them', async () => {
+      const p = await mounted(mock, html`<omneo-rewards-list limit="5"></omneo-rewards-list><omneo-rewards-list limit="20"></omneo-rewards-list>`);
+      const [five, twenty] = [await list(p, 0), await list(p, 1)];
+      expect(items(five)).to.have.length(5);
+      expect(items(twenty)).to.have.length(20);
+      expect(await pages(mock)).to.deep.equal({ 1: 1, 2: 1 });
+      const expiries = all(twenty, 'expiry').map((t) => Date.parse((t as HTMLTimeElement).dateTime));
+      expect(expiries).to.deep.equal([...expiries].sort((a, b) => a - b));
+    });
+
+    it('reads every page when the limit is above what there is, and shows only the active items', async () => {
+      const p = await mounted(mock, html`<omneo-rewards-list limit="100"></omneo-rewards-list>`);
+      const el = await list(p);
+      expect(items(el)).to.have.length(32);
+      expect(await pages(mock)).to.deep.equal({ 1: 1, 2: 1, 3: 1 });
+    });
+
+    it('shows at most 50 items by default', async () => {
+      mock = await MockOmneo.create({ rewards: 80 });
+      const p = await mounted(mock, html`<omneo-rewards-list></omneo-rewards-list>`);
+      const el = await list(p);
+      expect(items(el)).to.have.length(50);
+    });
+  });
+
+  describe('benefits', () => {
+    it('lists the redeemable benefits by expiry, without a money value, with the uses left', async () => {
+      const p = await mounted(mock, html`<omneo-rewards-list source="benefits"></omneo-rewards-list>`);
+      const el = await list(p);
+      expect(names(el)).to.deep.equal(['15% Off Full-Price', 'Free Express Shipping', 'Free Coffee at Harbour Café']);
+      expect(part(el, 'value')).to.equal(null);
+      expect(seen(items(el)[2])).to.contain('3 uses left');
+      expect(seen(items(el)[1])).not.to.contain('use left');
+      expect(await mock.count('/profiles/me/benefits')).to.equal(1);
+      expect(await mock.count('/profiles/me/rewards')).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('untrusted data', () => {
+    it('shows names and descriptions as text, and uses only http(s) images', async () => {
+      const evil = '<img src=x onerror="window.__pwned=1">';
+      const script = '<script>window.__pwned=2</script>';
+      await mock.setState({
+        rewards: [
+          reward(1, evil, 1, { definition: { name: evil, short_description: script, image_url: 'javascript:window.__pwned=3' } }),
+          reward(2, script, 2, { definition: { name: script, short_description: null, image_url: 'data:image/svg+xml,<svg onload="window.__pwned=4"/>' } }),
+          reward(3, 'Relative', 3, { definition: { name: 'Relative', image_url: '/steal.png' } }),
+          reward(4, 'Fine', 4, { definition: { name: 'Fine', image_url: 'http://cdn.example.com/fine.png' } }),
+        ],
+      });
+      const p = await mounted(mock, html`<omneo-rewards-list></omneo-rewards-list>`);
+      const el = await list(p);
+      await sleep(50);
+      expect(names(el)).to.deep.equal([evil, script, 'Relative', 'Fine']);
+      expect(items(el)[0].textContent).to.contain(script);
+      expect(el.shadowRoot!.querySelectorAll('script')).to.have.length(0);
+      const imgs = [...el.shadowRoot!.querySelectorAll('img')].map((i) => i.getAttribute('src'));
+      expect(imgs).to.deep.equal(['http://cdn.example.com/fine.png']);
+      expect((window as any).__pwned).to.equal(undefined);
+    });
+  });
+
+  describe('loading', () => {
+    it('holds skeleton rows the size of items, announced as loading', async () => {
+      const p = await fixture<OmneoProvider>(html`<omneo-provider .client=${scripted([], 60_000)} locale="en"><omneo-rewards-list></omneo-rewards-list></omneo-provider>`);
+      const el = p.querySelector('omneo-rewards-list')!;
+      await el.updateComplete;
+      const rows = el.shadowRoot!.querySelectorAll('.ghost');
+      expect(rows).to.have.length(3);
+      expect(rows[0].getBoundingClientRect().height).to.be.greaterThan(40);
+      expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+      expect(el.shadowRoot!.textContent).to.contain('Loading…');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('empty', () => {
+    it('says there are no rewards yet, in its own words or the empty slot', async () => {
+      await mock.setState({ rewards: [] });
+      const p = await mounted(mock, html`<omneo-rewards-list></omneo-rewards-list><omneo-rewards-list><b slot="empty">Shop to earn rewards</b></omneo-rewards-list>`);
+      const [plain, slotted] = [await list(p, 0), await list(p, 1)];
+      expect(seen(part(plain, 'empty')!)).to.equal('No rewards yet.');
+      expect(seen(slotted)).to.equal('Shop to earn rewards');
+      expect(part(plain, 'list')).to.equal(null);
+      await expect(plain).to.be.accessible();
+    });
+
+    it('says there are no benefits yet for benefits', async () => {
+      await mock.setState({ benefits: [] });
+      const p = await mounted(mock, html`<omneo-rewards-list source="benefits"></omneo-rewards-list>`);
+      expect(seen(await list(p))).to.equal('No benefits yet.');
+    });
+  });
+
+  describe('signed out', () => {
+    it('shows the signed-out slot and calls no API', async () => {
+      const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${`${mock.tokenUrl}?status=401`}>
+        <omneo-rewards-list><span slot="signed-out">Sign in to see your rewards</span></omneo-rewards-list>
+        <omneo-rewards-list></omneo-rewards-list>
+      </omneo-provider>`);
+      const [slotted, plain] = p.querySelectorAll('omneo-rewards-list');
+      await until(() => seen(slotted) === 'Sign in to see your rewards');
+      await until(() => seen(plain) === 'Sign in to see your rewards.');
+      expect(await mock.requests()).to.deep.equal([]);
+      await expect(slotted).to.be.accessible();
+    });
+  });
+
+  describe('error', () => {
+    it('shows an error with a retry that works', async () => {
+      await mock.faults([{ path: '/profiles/me/rewards', status: 500, times: 3, body: { message: 'Server Error' } }]);
+      const p = await mounted(mock, html`<omneo-rewards-list></omneo-rewards-list>`);
+      const el = p.querySelector('omneo-rewards-list')!;
+      const e = await oneEvent(el, 'omneo-error');
+      expect(e.detail.error).to.include({ status: 500, message: 'Server Error' });
+      await el.updateComplete;
+      expect(part(el, 'error')!.textContent).to.contain('could not be loaded');
+      expect(part(el, 'list')).to.equal(null);
+      await expect(el).to.be.accessible();
+      part(el, 'error')!.querySelector('button')!.click();
+      await list(p);
+      expect(names(el)[0]).to.equal('Birthday $10');
+    });
+
+    it('shows an error, not half a list, for an answer of the wrong shape', async () => {
+      await mock.faults([{ path: '/profiles/me/rewards', status: 200, body: { data: [{ id: 1, value_remaining: '5', definition: { name: 'x' } }] } }]);
+      const p = await mounted(mock, html`<omneo-rewards-list></omneo-rewards-list>`);
+      const el = p.querySelector('omneo-rewards-list')!;
+      const e = await oneEvent(el, 'omneo-error');
+      expect(e.detail.error.kind).to.equal('invalid-response');
+      await el.updateComplete;
+      expect(part(el, 'item')).to.equal(null);
+      expect(part(el, 'error')).not.to.equal(null);
+    });
+  });
+
+  describe('redeemable', () => {
+    const buttons = (el: Element) => [...el.shadowRoot!.querySelectorAll('omneo-redeem-button')] as OmneoRedeemButton[];
+    const inner = (b: Element) => b.shadowRoot!.querySelector('[part=button]') as HTMLButtonElement;
+
+    it("gives each active reward a button for its remaining value, named with the reward's name", async () => {
+      const p = await mounted(mock, html`<omneo-rewards-list redeemable include-expired></omneo-rewards-list>`);
+      const el = await list(p);
+      const bs = buttons(el);
+      expect(bs.map((b) => b.amount)).to.deep.equal([10, 5, 5, 7.5, 15, 2.5]);
+      await until(() => inner(bs[0])?.getAttribute('aria-disabled') === 'false');
+      expect(seen(bs[0])).to.equal('Redeem $10.00');
+      expect(bs[0].textContent).to.equal('Redeem $10.00 for Birthday $10');
+      // Expired and used-up rewards have none.
+      expect(items(el)[0].querySelector('omneo-redeem-button')).to.equal(null);
+      expect(items(el)[5].querySelector('omneo-redeem-button')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('gives each redeemable benefit a button for its id, and none to the others', async () => {
+      const p = await mounted(mock, html`<omneo-rewards-list source="benefits" redeemable include-expired></omneo-rewards-list>`);
+      const el = await list(p);
+      expect(names(el)).to.deep.equal(['Double Points Weekend', '15% Off Full-Price', "Members' Night Invitation", 'Free Express Shipping', 'Free Coffee at Harbour Café']);
+      expect(buttons(el).map((b) => b.benefitId)).to.deep.equal(['203', '201', '202']);
+      expect(buttons(el)[0].textContent).to.equal('Redeem for 15% Off Full-Price');
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps a redeemed benefit on show with its code after the list refreshes without it', async () => {
+      const p = await mounted(mock, html`<omneo-rewards-list source="benefits" redeemable></omneo-rewards-list>`);
+      const el = await list(p);
+      const shipping = buttons(el)[1];
+      expect(shipping.benefitId).to.equal('201');
+      await until(() => inner(shipping).getAttribute('aria-disabled') === 'false');
+      const redeemed = oneEvent(el, 'omneo-redeem');
+      inner(shipping).click();
+      expect((await redeemed).detail).to.include({ benefitId: '201' });
+      expect(await mock.count('/profiles/me/benefits/201/redeem', 'POST')).to.equal(1);
+      // The refreshed list no longer has 201 (no redemptions left), yet it stays with its code.
+      await eventually(async () => (await pages(mock, 'benefits'))[1] === 2, 'the refresh');
+      await sleep(50);
+      expect(names(el)).to.deep.equal(['15% Off Full-Price', 'Free Express Shipping', 'Free Coffee at Harbour Café']);
+      expect(buttons(el)[1]).to.equal(shipping);
+      expect(seen(part(shipping, 'message')!)).to.contain('Your code: SHIPFREE-7QK2M');
+      expect(inner(shipping).getAttribute('aria-disabled')).to.equal('true');
+      inner(shipping).click();
+      await sleep(50);
+      expect(await mock.count('/profiles/me/benefits/201/redeem', 'POST')).to.equal(1);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('a thousand items', () => {
+    it('renders without a long task', async () => {
+      const many = Array.from({ length: 1000 }, (_, i) =>
+        reward(i + 1, `Reward #${i + 1}`, 1 + ((i * 37) % 365), { definition: { name: `Reward #${i + 1}`, short_description: 'Generated', image_url: i % 3 ? null : `${CDN}/r/${i}.png` } }),
+      );
+      const long: PerformanceEntry[] = [];
+      const observer = new PerformanceObserver((l) => long.push(...l.getEntries()));
+      observer.observe({ type: 'longtask' });
+      const p = await fixture<OmneoProvider>(html`<omneo-provider .client=${scripted(many, 200)} locale="en-AU"><omneo-rewards-list limit="1000"></omneo-rewards-list></omneo-provider>`);
+      await sleep(100);
+      long.length = 0;
+      const el = p.querySelector('omneo-rewards-list')!;
+      await until(() => items(el).length === 1000 && !el.shadowRoot!.querySelector('.ghost'), 5000);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100)));
+      observer.disconnect();
+      expect(long.map((t) => Math.round(t.duration))).to.deep.equal([]);
+      expect(names(el)[0]).to.equal('Reward #1');
+    });
+  });
+});
