@@ -143,8 +143,9 @@ class Client implements OmneoClient {
       last = p.lastPage;
       items.push(...(includeExpired ? p.items : p.items.filter((i) => isActive(i, now))));
     }
-    const expiry = (i: Reward | Benefit) => (i.expires_at ? parseApiDate(i.expires_at) : Infinity);
-    return items.sort((a, b) => expiry(a) - expiry(b)).slice(0, limit);
+    // Each date parsed once, not in every comparison: a thousand items sort in well under a frame.
+    const expiry = new Map(items.map((i) => [i, i.expires_at ? parseApiDate(i.expires_at) : Infinity]));
+    return items.sort((a, b) => expiry.get(a)! - expiry.get(b)!).slice(0, limit);
   }
 
   private async loadPage(source: 'rewards' | 'benefits', page: number, signal: AbortSignal) {
