@@ -10,8 +10,9 @@ export const styles = css`
     list-style: none;
     margin: 0;
     padding: 0;
-    display: grid;
-    gap: var(--_space);
+  }
+  [part='item'] + [part='item'] {
+    margin-top: var(--_space);
   }
   [part='item'] {
     display: flex;

@@ -147,6 +147,8 @@ export class OmneoRewardsList extends OmneoElement {
 
   protected override render() {
     const { status, value, error } = this.state;
+    const drawn = this.drawn;
+    this.drawn = [];
     this.total = 0;
     if (!this.step) this.budget = CHUNK;
     this.step = false;
@@ -154,7 +156,7 @@ export class OmneoRewardsList extends OmneoElement {
       ${status === 'signed-out'
         ? html`<slot name="signed-out">${this.words.signedOut}</slot>`
         : value
-          ? this.renderItems(value)
+          ? this.renderItems(value, drawn)
           : status === 'error'
             ? this.renderError(error)
             : this.renderLoading()}
@@ -173,7 +175,7 @@ export class OmneoRewardsList extends OmneoElement {
       <span class="sr-only">${this.words.loading}</span>`;
   }
 
-  private renderItems(value: Item[]) {
+  private renderItems(value: Item[], drawn: unknown[][]) {
     const w = this.words;
     let items = value;
     let gone: Set<Item> | undefined;
@@ -242,11 +244,10 @@ export class OmneoRewardsList extends OmneoElement {
     this.total = items.length;
     for (let k = 0, c = 0; k < items.length; k += CHUNK, c++) {
       const chunk = items.slice(k, k + CHUNK);
-      if (k < this.budget) this.drawn[c] = [...chunk, ...settings];
-      else if (!this.drawn[c]) break;
-      chunks.push(guard(this.drawn[c], () => repeat(chunk, (i) => i.id, item)));
+      const deps = k < this.budget ? [...chunk, ...settings] : drawn[c];
+      if (!deps) break;
+      chunks.push(guard((this.drawn[c] = deps), () => repeat(chunk, (i) => i.id, item)));
     }
-    this.drawn.length = chunks.length;
     return html`<ul part="list" role="list" @error=${hideBroken} @omneo-redeem=${this.keep} @omneo-redeem-error=${this.keep}>
       ${chunks}
     </ul>`;
