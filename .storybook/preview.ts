@@ -1,0 +1,120 @@
+import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import type { StrictArgTypes } from 'storybook/internal/types';
+import { html } from 'lit';
+import { setupWorker } from 'msw/browser';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+
+import manifest from '../custom-elements.json';
+import '../src/omneo-widgets.ts';
+import { API, TOKEN_URL, omneoApi, resetDemoData } from '../stories/msw-handlers.ts';
+import './storefront.css';
+
+// ---------------------------------------------------------------------------
+// Controls from custom-elements.json
+
+type Member = { kind?: string; privacy?: string; static?: boolean; readonly?: boolean; attribute?: string; type?: { text?: string } };
+type Declaration = { customElement?: boolean; members?: Member[]; attributes?: Member[] };
+
+/** `string | undefined` → `string`, so Storybook infers a text control rather than a JSON one. */
+const plainType = <T extends Member>(m: T): T =>
+  m.type?.text ? { ...m, type: { ...m.type, text: m.type.text.replace(/\s*\|\s*undefined\b/g, '') } } : m;
+
+/**
+ * The manifest as a shopper-facing API: public, writable fields only (no private state, no
+ * getters), and a field that has an attribute only once, as that attribute (`hide-when-zero`, the
+ * name retailers write). Everything else comes straight from the analyzer's output.
+ */
+function publicApi(cem: typeof manifest) {
+  return {
+    ...cem,
+    modules: cem.modules.map((mod) => ({
+      ...mod,
+      declarations: (mod.declarations as Declaration[] | undefined)?.map((d) =>
+        d.customElement
+          ? {
+              ...d,
+              members: d.members
+                ?.filter((m) => m.kind === 'field' && !m.static && !m.readonly && !m.attribute && (m.privacy ?? 'public') === 'public')
+                .map(plainType),
+              attributes: d.attributes?.map(plainType),
+            }
+          : d,
+      ),
+    })),
+  };
+}
+
+setCustomElementsManifest(publicApi(manifest));
+
+/** `--omneo-*` custom properties get a colour or text control; stories apply them as inline styles. */
+const cssPropertyControls = ({ argTypes }: { argTypes: StrictArgTypes }): StrictArgTypes =>
+  Object.fromEntries(
+    Object.entries(argTypes).map(([name, t]) => [
+      name,
+      t.table?.category === 'css custom properties' && t.control === undefined
+        ? { ...t, control: { type: /color/.test(name) ? 'color' : 'text' } }
+        : t,
+    ]),
+  );
+
+// ---------------------------------------------------------------------------
+// Omneo in the browser
+
+/**
+ * msw-storybook-addon 3 has no `initialize()`: the loader takes this setup instead. Requests to
+ * Omneo or the token endpoint that no handler answers fail loudly (a console error, which the
+ * smoke run reports); anything else (Storybook's own files, fonts) passes through quietly.
+ */
+async function startWorker() {
+  const worker = setupWorker();
+  await worker.start({
+    quiet: true,
+    serviceWorker: { url: './mockServiceWorker.js' },
+    onUnhandledRequest(request, print) {
+      const url = new URL(request.url);
+      if (url.href.startsWith(API) || url.hostname.endsWith('.getomneo.com') || url.pathname === TOKEN_URL) print.error();
+    },
+  });
+  return worker;
+}
+
+// ---------------------------------------------------------------------------
+
+const preview: Preview = {
+  loaders: [mswLoader(startWorker)],
+  // Each story meets its shopper fresh: a redeem in one story does not show in the next.
+  beforeEach: () => {
+    resetDemoData();
+  },
+  argTypesEnhancers: [cssPropertyControls],
+  decorators: [
+    (story, { globals, parameters }) => {
+      document.body.dataset.storefront = globals.storefront === 'dark' ? 'dark' : 'light';
+      return html`<div class="storefront ${parameters.fluid ? 'storefront--fluid' : ''}">${story()}</div>`;
+    },
+  ],
+  globalTypes: {
+    storefront: {
+      description: 'The storefront the widgets sit on (its background, text colour and font)',
+      toolbar: {
+        title: 'Storefront',
+        icon: 'mirror',
+        items: [
+          { value: 'light', title: 'Light storefront', icon: 'sun' },
+          { value: 'dark', title: 'Dark storefront', icon: 'moon' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { storefront: 'light' },
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true },
+    // Named groups: a story replaces only the ones it changes (see stories/msw-handlers.ts).
+    msw: { handlers: omneoApi() },
+  },
+};
+
+export default preview;
