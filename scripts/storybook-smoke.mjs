@@ -1,0 +1,301 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * Smoke run of the built Storybook: every story, in headless Chromium, offline.
+ *
+ *   npx storybook build --quiet && node scripts/storybook-smoke.mjs [options]
+ *
+ * It serves `storybook-static/` on an ephemeral port, reads `index.json`, opens each story's
+ * `iframe.html?id=…&viewMode=story`, and waits for Storybook's own verdict: the preview's channel
+ * says `storyFinished` once the story has rendered and its play function has run (or
+ * `playFunctionThrewException`, `storyThrewException`, `storyErrored`, `storyMissing`).
+ *
+ * A story fails on:
+ *   - a console error or an uncaught page error (msw reports a request to Omneo that no handler
+ *     answers as a console error, so those count too). Chromium also logs each 4xx/5xx answer as
+ *     a console error: one that a msw handler gave (the response came from the service worker) is
+ *     allowed in stories tagged `expect-http-error` or `expect-error`, e.g. the token endpoint's
+ *     401 when signed out; any other is a failure;
+ *   - a play function that throws, a render that throws, or Storybook's error screen;
+ *   - an element showing a `[part~="error"]` when the story does not declare it with
+ *     `tags: ['expect-error']`, or showing none when it does;
+ *   - no verdict within the timeout.
+ * Stories tagged `!test` (Storybook's way of leaving a story out of test runs) are skipped.
+ *
+ * Options: --dir <storybook-static>  --filter <text in id or title>  --concurrency <n> (default 2)
+ *          --timeout <ms per story> (default 20000)  --verbose (print every console message)
+ * Chromium: $CHROMIUM_PATH, else /usr/bin/chromium.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const { values: opts } = parseArgs({
+  options: {
+    dir: { type: 'string', default: 'storybook-static' },
+    filter: { type: 'string' },
+    concurrency: { type: 'string', default: '2' },
+    timeout: { type: 'string', default: '20000' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+const root = resolve(opts.dir ?? 'storybook-static');
+const concurrency = Math.max(1, Number(opts.concurrency) || 2);
+const timeout = Math.max(1000, Number(opts.timeout) || 20_000);
+const EXPECT_ERROR = 'expect-error';
+const EXPECT_HTTP_ERROR = 'expect-http-error';
+
+// ---------------------------------------------------------------------------
+// The stories
+
+/** @typedef {{id: string, title: string, name: string, type: string, tags?: string[]}} Entry */
+
+/** @type {{entries: Record<string, Entry>}} */
+let index;
+try {
+  index = JSON.parse(await readFile(join(root, 'index.json'), 'utf8'));
+} catch (e) {
+  console.error(`No Storybook build in ${root} (${/** @type {Error} */ (e).message}). Run \`npx storybook build\` first.`);
+  process.exit(2);
+}
+const stories = Object.values(index.entries).filter(
+  (e) =>
+    e.type === 'story' &&
+    !(e.tags ?? []).includes('!test') &&
+    (!opts.filter || e.id.includes(opts.filter) || `${e.title} ${e.name}`.toLowerCase().includes(opts.filter.toLowerCase())),
+);
+if (!stories.length) {
+  console.error(`No stories to run${opts.filter ? ` matching "${opts.filter}"` : ''}.`);
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------------------
+// A tiny static server
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const server = createServer(async (req, res) => {
+  try {
+    let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    // Browsers ask for /favicon.ico on their own; Storybook ships an SVG one.
+    if (path === '/favicon.ico') path = '/favicon.svg';
+    const file = resolve(root, `.${path}`);
+    if (file !== root && !file.startsWith(root + sep)) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
+    const info = await stat(file);
+    if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOENT' });
+    res.writeHead(200, {
+      'Content-Type': TYPES[/** @type {keyof TYPES} */ (extname(file))] ?? 'application/octet-stream',
+      'Content-Length': info.size,
+      'Cache-Control': 'no-cache',
+    });
+    if (req.method === 'HEAD') return res.end();
+    createReadStream(file).pipe(res);
+  } catch {
+    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    res.end('Not found');
+  }
+});
+await new Promise((done) => server.listen(0, '127.0.0.1', () => done(undefined)));
+const address = server.address();
+const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+// ---------------------------------------------------------------------------
+// In the page, before Storybook starts: listen to the preview's channel from the moment it exists.
+
+function watchStorybook() {
+  /** @type {any} */
+  const w = window;
+  const smoke = (w.__smoke = { done: false, status: null, problems: [] });
+  const problem = (/** @type {string} */ what, /** @type {any} */ e) => {
+    const text = e && typeof e === 'object' ? [e.name && e.name !== 'Error' ? e.name : '', e.message ?? e.description ?? e.title ?? ''].filter(Boolean).join(': ') : String(e ?? '');
+    // Testing Library appends the whole DOM to its messages: keep the first lines.
+    const short = text.split('\n').filter((l) => l.trim()).slice(0, 4).join(' | ');
+    smoke.problems.push(`${what}${short ? `: ${short.length > 400 ? `${short.slice(0, 400)}…` : short}` : ''}`);
+  };
+  /** @type {Record<string, (arg: any) => void>} */
+  const on = {
+    storyFinished: (e) => {
+      smoke.status = e?.status ?? null;
+      smoke.done = true;
+    },
+    playFunctionThrewException: (e) => problem('play function failed', e),
+    unhandledErrorsWhilePlaying: (errors) => (errors ?? []).forEach((/** @type {any} */ e) => problem('unhandled error while playing', e)),
+    storyThrewException: (e) => problem('story threw', e),
+    storyErrored: (e) => problem('story errored', e),
+    storyMissing: (e) => {
+      problem('story missing', e);
+      smoke.done = true;
+    },
+    configError: (e) => {
+      problem('Storybook configuration error', e);
+      smoke.done = true;
+    },
+  };
+  // The preview's channel only sends these (its own listeners never hear them): watch what it emits.
+  const watch = (/** @type {any} */ channel) => {
+    if (!channel || typeof channel.emit !== 'function' || channel.__smokeWatched) return;
+    channel.__smokeWatched = true;
+    const emit = channel.emit;
+    channel.emit = function (/** @type {string} */ type, /** @type {any[]} */ ...args) {
+      try {
+        on[type]?.(args[0]);
+      } catch {}
+      return emit.call(this, type, ...args);
+    };
+  };
+  let channel = w.__STORYBOOK_ADDONS_CHANNEL__;
+  watch(channel);
+  Object.defineProperty(w, '__STORYBOOK_ADDONS_CHANNEL__', {
+    configurable: true,
+    get: () => channel,
+    set: (next) => {
+      channel = next;
+      watch(next);
+    },
+  });
+}
+
+/** In the page, once the story is done: what it shows that the smoke run checks. */
+function inspect() {
+  /** @type {{host: string, text: string}[]} */
+  const errors = [];
+  const visit = (/** @type {Document | ShadowRoot | Element} */ root) => {
+    for (const el of root.querySelectorAll('[part~="error"]')) {
+      if (el.getClientRects().length === 0) continue; // not rendered
+      const host = el.getRootNode() instanceof ShadowRoot ? /** @type {ShadowRoot} */ (el.getRootNode()).host.localName : el.localName;
+      errors.push({ host, text: (el.textContent ?? '').replace(/\s+/g, ' ').trim() });
+    }
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+  };
+  visit(document);
+  const errorScreen = document.body.classList.contains('sb-show-errordisplay')
+    ? (document.querySelector('#error-message')?.textContent ?? 'Storybook shows its error screen').trim()
+    : null;
+  return { errors, errorScreen };
+}
+
+// ---------------------------------------------------------------------------
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+});
+
+let stopping = false;
+async function shutdown(code = 1) {
+  stopping = true;
+  await browser.close().catch(() => {});
+  server.close();
+  server.closeAllConnections?.();
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(130));
+process.on('SIGTERM', () => void shutdown(143));
+
+/** `Failed to load resource: the server responded with a status of 401 (Unauthorized)` */
+const HTTP_STATUS_LOGGED = /^Failed to load resource: the server responded with a status of (\d+)/;
+
+/** @param {Entry} story @returns {Promise<string[]>} why it failed; empty when it passed */
+async function run(story) {
+  /** @type {string[]} */
+  const problems = [];
+  const tags = story.tags ?? [];
+  const expectsError = tags.includes(EXPECT_ERROR);
+  const expectsHttpError = expectsError || tags.includes(EXPECT_HTTP_ERROR);
+  /** @type {{text: string, url?: string}[]} */
+  const consoleErrors = [];
+  /** URLs that a msw handler answered with a 4xx or 5xx, on purpose. */
+  const mocked = new Set();
+  // A context per story: its own service worker registration, storage and cache.
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'en-AU', timezoneId: 'Australia/Melbourne' });
+  try {
+    const page = await context.newPage();
+    page.on('console', (msg) => {
+      if (opts.verbose) console.log(`    [${msg.type()}] ${msg.text()}`);
+      if (msg.type() === 'error') consoleErrors.push({ text: msg.text(), url: msg.location()?.url });
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400 && r.fromServiceWorker()) mocked.add(r.url());
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message.split('\n')[0]}`));
+    await page.addInitScript(watchStorybook);
+    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load', timeout });
+    try {
+      await page.waitForFunction(() => /** @type {any} */ (window).__smoke?.done, undefined, { timeout, polling: 50 });
+    } catch {
+      problems.push(`no verdict from Storybook within ${timeout} ms`);
+    }
+    const smoke = await page.evaluate(() => /** @type {any} */ (window).__smoke);
+    problems.push(...(smoke?.problems ?? []));
+    if (smoke?.status === 'error' && !smoke.problems.length) problems.push('Storybook reported the story as failed');
+    const shown = await page.evaluate(inspect);
+    if (shown.errorScreen) problems.push(`Storybook error screen: ${shown.errorScreen.slice(0, 300)}`);
+    if (!expectsError) {
+      for (const e of shown.errors) problems.push(`unexpected [part="error"] in <${e.host}>: "${e.text}" (tag the story '${EXPECT_ERROR}' if it is meant to)`);
+    } else if (!shown.errors.length) {
+      problems.push(`tagged '${EXPECT_ERROR}' but no [part="error"] is shown`);
+    }
+    // Chromium logs every 4xx/5xx answer as a console error, mocked ones too. A story may meet
+    // those on purpose (signed out is a 401 from the token endpoint), and says so with a tag.
+    for (const { text, url } of consoleErrors) {
+      const status = HTTP_STATUS_LOGGED.exec(text)?.[1];
+      if (status && url && mocked.has(url)) {
+        if (!expectsHttpError) problems.push(`the mock answered ${status} to ${url} (tag the story '${EXPECT_HTTP_ERROR}' if it is meant to)`);
+      } else {
+        problems.push(`console error: ${text.split('\n')[0]}${url && !text.includes(url) ? ` (${url})` : ''}`);
+      }
+    }
+  } catch (e) {
+    if (!stopping) problems.push(`smoke run failed: ${/** @type {Error} */ (e).message.split('\n')[0]}`);
+  } finally {
+    await context.close().catch(() => {});
+  }
+  return [...new Set(problems)];
+}
+
+const started = Date.now();
+console.log(`Storybook smoke run: ${stories.length} stories from ${root}, ${concurrency} at a time`);
+let passed = 0;
+/** @type {string[]} */
+const failed = [];
+const queue = [...stories];
+await Promise.all(
+  Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+    for (let story = queue.shift(); story && !stopping; story = queue.shift()) {
+      const t0 = Date.now();
+      const problems = await run(story);
+      const label = `${story.title} › ${story.name}`;
+      const ms = `${Date.now() - t0} ms`;
+      if (problems.length) {
+        failed.push(`${label} (${story.id})`);
+        console.log(`✗ ${label}  [${story.id}] ${ms}`);
+        for (const p of problems) console.log(`    - ${p}`);
+      } else {
+        passed++;
+        console.log(`✓ ${label}  ${ms}`);
+      }
+    }
+  }),
+);
+
+console.log(`\n${passed} passed, ${failed.length} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+if (failed.length) console.log(`Failed:\n${failed.map((f) => `  ${f}`).join('\n')}`);
+await shutdown(failed.length ? 1 : 0);
