@@ -30,7 +30,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import {
   createSeed, computeBalances, refreshExpiry, syncProfileBalances,
-  formatUtc, parseUtc, toCents,
+  formatUtc, parseUtc, toCents, IMAGE_BASE, placeholderImage,
 } from './seed.js';
 
 /** @typedef {import('node:http').IncomingMessage} Req */
@@ -724,7 +724,9 @@ export function createOmneoMock(options = {}) {
       if (route.auth === 'shopper') requireShopper(req, ns);
       const params = /** @type {RegExpExecArray} */ (route.re.exec(path)).slice(1).map(decodeURIComponent);
       const [status, out] = route.run({ req, ns, url, body, params });
-      sendJson(req, res, status, out, extraHeaders);
+      // The seed's images are served by this mock (GET /images/...), so they load offline.
+      const served = out === undefined ? out : JSON.parse(JSON.stringify(out).replaceAll(IMAGE_BASE, `${url.origin}/images`));
+      sendJson(req, res, status, served, extraHeaders);
     } catch (err) {
       if (!(err instanceof HttpError)) throw err;
       sendJson(req, res, err.status, err.body ?? undefined, { ...extraHeaders, ...(err.headers ?? {}) });
@@ -788,6 +790,11 @@ export function createOmneoMock(options = {}) {
       sub = path.slice(CONTROL_PREFIX.length) || '/';
     }
 
+    if (!kind && req.method === 'GET' && path.startsWith('/images/')) {
+      const svg = placeholderImage(path);
+      res.writeHead(200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=3600', 'Content-Length': String(Buffer.byteLength(svg)) });
+      return res.end(svg);
+    }
     if (!kind) {
       if (next) return next();
       if (path === '/' && req.method === 'GET') {

@@ -47,7 +47,22 @@ export const DEMO_EXTERNAL_ID = { handle: 'shopify', identifier: 'shopify-1001' 
 export const DEMO_TIMEZONE = 'Australia/Melbourne';
 export const POINTS_TO_DOLLARS_RATE = 0.01;
 
-const CDN = 'https://cdn.example.com/omneo-demo';
+/** Where the seed's images live. The mock serves them itself (see `placeholderImage`), so the demo works offline. */
+export const IMAGE_BASE = 'https://cdn.example.com/omneo-demo';
+const CDN = IMAGE_BASE;
+
+/**
+ * The picture for an image of the seed: a gift on a tile coloured after its name, as SVG.
+ * @param {string} path e.g. "/rewards/birthday.png"
+ */
+export function placeholderImage(path) {
+  const name = path.split('/').pop()?.replace(/\.\w+$/, '') ?? '';
+  const hue = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 0);
+  const ink = `hsl(${hue} 40% 28%)`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96"><rect width="96" height="96" rx="18" fill="hsl(${hue} 50% 82%)"/>` +
+    `<g fill="none" stroke="${ink}" stroke-width="4" stroke-linejoin="round"><path d="M28 46h40v28H28zM24 34h48v12H24zM48 34v40"/>` +
+    `<path d="M48 34c-3-9-15-12-15-5s9 5 15 5c6 0 15 2 15-5s-12-4-15 5z"/></g></svg>`;
+}
 const DAY = 86_400_000;
 
 // ---------------------------------------------------------------------------
