@@ -2,7 +2,7 @@
 /** Fails when custom-elements.json (or the typings generated with it) is out of date with src/. */
 import { execSync } from 'node:child_process';
 
-const generated = ['custom-elements.json'];
+const generated = ['custom-elements.json', 'types'];
 execSync('npm run --silent analyze', { stdio: 'inherit' });
 const diff = execSync(`git status --porcelain -- ${generated.join(' ')}`).toString().trim();
 if (diff) {

@@ -14,6 +14,8 @@ const steps = [
   { name: 'manifest', cmd: 'node scripts/check-manifest.mjs' },
   { name: 'ssr', cmd: 'node scripts/ssr-check.mjs' },
   { name: 'unit', cmd: 'npx web-test-runner --config web-test-runner.config.mjs', suite: true },
+  { name: 'examples', cmd: 'node scripts/examples-test.mjs --no-lib-build', suite: true },
+  { name: 'e2e', cmd: 'node scripts/e2e.mjs', suite: true },
 ];
 
 const only = process.argv.slice(2);
