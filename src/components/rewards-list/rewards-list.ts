@@ -16,7 +16,7 @@ type Item = Reward | Benefit;
 
 const DAY = 86_400_000;
 /** Items rendered per frame: a long list is drawn, and redrawn, this many at a time. */
-const CHUNK = 50;
+const CHUNK = 25;
 const BALANCES = { type: 'balances' } as const;
 const expiry = (i: Item) => (i.expires_at ? parseApiDate(i.expires_at) : Infinity);
 
@@ -164,6 +164,11 @@ export class OmneoRewardsList extends OmneoElement {
   }
 
   private renderLoading() {
+    // Meanwhile, build the date and money formatters, each in a task of its own: the first of each
+    // costs the most, and would otherwise land in the task that draws the items.
+    const { locale } = this;
+    setTimeout(() => formatDate(locale, 0));
+    setTimeout(() => formatMoney(locale, this.settings?.currency || 'AUD', 0));
     return html`<ul part="list" role="list" aria-hidden="true">
         ${[0, 1, 2].map(
           () => html`<li part="item" class="ghost">
