@@ -9,17 +9,23 @@ export const OUT = join(ROOT, 'bench/.out');
 export const BUNDLE = join(ROOT, 'dist/omneo-widgets.js');
 
 /**
- * Builds `entry` (a path relative to the repository, or absolute) in memory.
+ * Builds `entry` (a path relative to the repository, or absolute) in memory. `overrides` is Vite
+ * config merged over vite.config.ts (bench/size-experiments.mjs uses it to try other options).
  * @returns {Promise<{code: string, map: any, modules: Record<string, {renderedLength: number, originalLength: number}>}>}
  */
-export async function bundle(entry) {
-  const { build } = await import('vite');
-  const result = await build({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'silent',
-    build: { write: false, emptyOutDir: false, sourcemap: true, lib: { entry: resolve(ROOT, entry) } },
-  });
+export async function bundle(entry, overrides = {}) {
+  const { build, mergeConfig } = await import('vite');
+  const result = await build(
+    mergeConfig(
+      {
+        root: ROOT,
+        configFile: join(ROOT, 'vite.config.ts'),
+        logLevel: 'silent',
+        build: { write: false, emptyOutDir: false, sourcemap: true, lib: { entry: resolve(ROOT, entry) } },
+      },
+      overrides,
+    ),
+  );
   const output = (Array.isArray(result) ? result[0] : result).output;
   const chunks = output.filter((o) => o.type === 'chunk');
   if (chunks.length !== 1) throw new Error(`${entry}: expected one chunk, got ${chunks.length}`);
