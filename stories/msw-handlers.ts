@@ -426,3 +426,17 @@ export const redeemInFlight = (): OmneoHandlers => ({
     http.post(`${API}/profiles/me/benefits/:id/redeem`, () => delay('infinite').then(() => json({}))),
   ],
 });
+
+/** Omneo fails (500) while redeeming: the outcome is unknown, so the widgets must not claim either. */
+export const redeemUnconfirmed = (): OmneoHandlers => ({
+  redeem: [
+    http.post(`${API}/profiles/me/redeem`, async () => {
+      await delay(150);
+      return json({ message: 'Server Error' }, 500);
+    }),
+    http.post(`${API}/profiles/me/benefits/:id/redeem`, async () => {
+      await delay(150);
+      return json({ message: 'Server Error' }, 500);
+    }),
+  ],
+});
