@@ -13,15 +13,26 @@ import './storefront.css';
 // ---------------------------------------------------------------------------
 // Controls from custom-elements.json
 
-type Member = { kind?: string; privacy?: string; static?: boolean; readonly?: boolean; attribute?: string; type?: { text?: string } };
+type Member = {
+  kind?: string;
+  name?: string;
+  privacy?: string;
+  static?: boolean;
+  readonly?: boolean;
+  attribute?: string;
+  fieldName?: string;
+  type?: { text?: string };
+};
 type Declaration = { customElement?: boolean; members?: Member[]; attributes?: Member[] };
+
+const isPublic = (m?: Member) => !m || (m.privacy ?? 'public') === 'public';
 
 /** `string | undefined` → `string`, so Storybook infers a text control rather than a JSON one. */
 const plainType = <T extends Member>(m: T): T =>
   m.type?.text ? { ...m, type: { ...m.type, text: m.type.text.replace(/\s*\|\s*undefined\b/g, '') } } : m;
 
 /**
- * The manifest as a shopper-facing API: public, writable fields only (no private state, no
+ * The manifest as the API a page uses: public, writable fields only (no private state, no
  * getters), and a field that has an attribute only once, as that attribute (`hide-when-zero`, the
  * name retailers write). Everything else comes straight from the analyzer's output.
  */
@@ -30,32 +41,44 @@ function publicApi(cem: typeof manifest) {
     ...cem,
     modules: cem.modules.map((mod) => ({
       ...mod,
-      declarations: (mod.declarations as Declaration[] | undefined)?.map((d) =>
-        d.customElement
-          ? {
-              ...d,
-              members: d.members
-                ?.filter((m) => m.kind === 'field' && !m.static && !m.readonly && !m.attribute && (m.privacy ?? 'public') === 'public')
-                .map(plainType),
-              attributes: d.attributes?.map(plainType),
-            }
-          : d,
-      ),
+      declarations: (mod.declarations as Declaration[] | undefined)?.map((d) => {
+        if (!d.customElement) return d;
+        const field = (name?: string) => d.members?.find((m) => m.kind === 'field' && m.name === name);
+        return {
+          ...d,
+          members: d.members
+            ?.filter((m) => m.kind === 'field' && !m.static && !m.readonly && !m.attribute && isPublic(m))
+            .map(plainType),
+          // Reactive state that the analyzer lists as an attribute belongs to a private field.
+          attributes: d.attributes?.filter((a) => isPublic(field(a.fieldName))).map(plainType),
+        };
+      }),
     })),
   };
 }
 
 setCustomElementsManifest(publicApi(manifest));
 
-/** `--omneo-*` custom properties get a colour or text control; stories apply them as inline styles. */
-const cssPropertyControls = ({ argTypes }: { argTypes: StrictArgTypes }): StrictArgTypes =>
+const LITERALS = /^'[^']*'(\s*\|\s*'[^']*')+$/;
+
+/**
+ * Controls the manifest's types imply: a union of string literals (`'rewards' | 'benefits'`) is a
+ * select of those; an `--omneo-*` custom property is a colour or text field (stories apply them
+ * as inline styles).
+ */
+const manifestControls = ({ argTypes }: { argTypes: StrictArgTypes }): StrictArgTypes =>
   Object.fromEntries(
-    Object.entries(argTypes).map(([name, t]) => [
-      name,
-      t.table?.category === 'css custom properties' && t.control === undefined
-        ? { ...t, control: { type: /color/.test(name) ? 'color' : 'text' } }
-        : t,
-    ]),
+    Object.entries(argTypes).map(([name, t]) => {
+      if (t.control !== undefined) return [name, t];
+      const type = typeof t.type === 'object' && 'name' in t.type ? String(t.type.name) : '';
+      if (LITERALS.test(type)) {
+        return [name, { ...t, control: { type: 'inline-radio' }, options: type.split('|').map((o) => o.trim().slice(1, -1)) }];
+      }
+      if (t.table?.category === 'css custom properties') {
+        return [name, { ...t, control: { type: /color/.test(name) ? 'color' : 'text' } }];
+      }
+      return [name, t];
+    }),
   );
 
 // ---------------------------------------------------------------------------
@@ -87,7 +110,7 @@ const preview: Preview = {
   beforeEach: () => {
     resetDemoData();
   },
-  argTypesEnhancers: [cssPropertyControls],
+  argTypesEnhancers: [manifestControls],
   decorators: [
     (story, { globals, parameters }) => {
       document.body.dataset.storefront = globals.storefront === 'dark' ? 'dark' : 'light';
