@@ -15,8 +15,15 @@ import { styles } from './rewards-list.styles.js';
 type Item = Reward | Benefit;
 
 const DAY = 86_400_000;
-/** Items rendered per frame: a long list is drawn, and redrawn, this many at a time. */
+/** Items drawn per task: a long list is drawn, and redrawn, this many at a time. */
 const CHUNK = 25;
+
+/** Runs `f` soon in a task of its own; unlike a timer or a frame, not held back in a hidden tab. */
+function soon(f: () => void) {
+  const { port1, port2 } = new MessageChannel();
+  port1.onmessage = () => (port1.close(), f());
+  port2.postMessage(0);
+}
 const BALANCES = { type: 'balances' } as const;
 const expiry = (i: Item) => (i.expires_at ? parseApiDate(i.expires_at) : Infinity);
 
@@ -96,10 +103,10 @@ export class OmneoRewardsList extends OmneoElement {
   private kept = new Map<string, Item>();
   private currency?: string;
   private currencyFrom?: OmneoClient;
-  /** How many items may be drawn with the current data and settings; grows by CHUNK a frame. */
+  /** How many items may be drawn with the current data and settings; grows by CHUNK a task. */
   private budget = CHUNK;
   private step = false;
-  private frame = 0;
+  private stepping = false;
   private total = 0;
   /** What each chunk was last drawn with: a chunk whose items and settings are unchanged is not drawn again. */
   private drawn: unknown[][] = [];
@@ -129,9 +136,10 @@ export class OmneoRewardsList extends OmneoElement {
 
   protected override updated(changed: PropertyValues) {
     super.updated(changed);
-    if (this.budget < this.total && !this.frame) {
-      this.frame = requestAnimationFrame(() => {
-        this.frame = 0;
+    if (this.budget < this.total && !this.stepping) {
+      this.stepping = true;
+      soon(() => {
+        this.stepping = false;
         this.budget += CHUNK;
         this.step = true;
         this.requestUpdate();
@@ -167,8 +175,8 @@ export class OmneoRewardsList extends OmneoElement {
     // Meanwhile, build the date and money formatters, each in a task of its own: the first of each
     // costs the most, and would otherwise land in the task that draws the items.
     const { locale } = this;
-    setTimeout(() => formatDate(locale, 0));
-    setTimeout(() => formatMoney(locale, this.settings?.currency || 'AUD', 0));
+    soon(() => formatDate(locale, 0));
+    soon(() => formatMoney(locale, this.settings?.currency || 'AUD', 0));
     return html`<ul part="list" role="list" aria-hidden="true">
         ${[0, 1, 2].map(
           () => html`<li part="item" class="ghost">
@@ -192,7 +200,7 @@ export class OmneoRewardsList extends OmneoElement {
     if (!items.length) {
       return html`<div part="empty"><slot name="empty">${this.source === 'benefits' ? w.noBenefits : w.noRewards}</slot></div>`;
     }
-    // Per-render work once, per-item work small, and at most CHUNK items drawn per frame.
+    // Per-render work once, per-item work small, and at most CHUNK items drawn per task.
     const { locale, redeemable, expiringDays, strings, kept } = this;
     const currency = this.settings?.currency || this.currency || 'AUD';
     const now = Date.now();
@@ -243,7 +251,7 @@ export class OmneoRewardsList extends OmneoElement {
       </li>`;
     };
 
-    // Chunks past the budget stay as last drawn (or are not drawn yet) until a later frame.
+    // Chunks past the budget stay as last drawn (or are not drawn yet) until a later task.
     const settings = [locale, currency, redeemable, expiringDays, strings, kept.size, Math.floor(now / 60_000)];
     const chunks = [];
     this.total = items.length;
