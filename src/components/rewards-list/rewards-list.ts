@@ -18,14 +18,15 @@ const DAY = 86_400_000;
 /** Items drawn per task: a long list is drawn, and redrawn, this many at a time. */
 const CHUNK = 25;
 
+const BALANCES = { type: 'balances' } as const;
+const expiry = (i: Item) => (i.expires_at ? parseApiDate(i.expires_at) : Infinity);
+
 /** Runs `f` soon in a task of its own; unlike a timer or a frame, not held back in a hidden tab. */
 function soon(f: () => void) {
   const { port1, port2 } = new MessageChannel();
   port1.onmessage = () => (port1.close(), f());
   port2.postMessage(0);
 }
-const BALANCES = { type: 'balances' } as const;
-const expiry = (i: Item) => (i.expires_at ? parseApiDate(i.expires_at) : Infinity);
 
 /** The image URL if it is an absolute http(s) URL; never `javascript:`, `data:` or the like. */
 function imageUrl(u?: string | null) {
@@ -160,7 +161,9 @@ export class OmneoRewardsList extends OmneoElement {
     this.total = 0;
     if (!this.step) this.budget = CHUNK;
     this.step = false;
-    return html`<div part="base" aria-busy=${status === 'loading'}>
+    // Busy only until there is something to show: a refresh must not hold back the redeem
+    // buttons' announcements inside the list.
+    return html`<div part="base" aria-busy=${!value && status === 'loading'}>
       ${status === 'signed-out'
         ? html`<slot name="signed-out">${this.words.signedOut}</slot>`
         : value
