@@ -23,7 +23,7 @@ type Member = {
   fieldName?: string;
   type?: { text?: string };
 };
-type Declaration = { customElement?: boolean; members?: Member[]; attributes?: Member[] };
+type Declaration = { customElement?: boolean; members?: Member[]; attributes?: Member[]; cssParts?: { name: string }[] };
 
 const isPublic = (m?: Member) => !m || (m.privacy ?? 'public') === 'public';
 
@@ -34,7 +34,9 @@ const plainType = <T extends Member>(m: T): T =>
 /**
  * The manifest as the API a page uses: public, writable fields only (no private state, no
  * getters), and a field that has an attribute only once, as that attribute (`hide-when-zero`, the
- * name retailers write). Everything else comes straight from the analyzer's output.
+ * name retailers write). Parts are named `::part(label)`: Storybook keys every row by its name, and
+ * a part named like a slot or an attribute (`label`, `confirm`) would replace that row.
+ * Everything else comes straight from the analyzer's output.
  */
 function publicApi(cem: typeof manifest) {
   return {
@@ -51,6 +53,7 @@ function publicApi(cem: typeof manifest) {
             .map(plainType),
           // Reactive state that the analyzer lists as an attribute belongs to a private field.
           attributes: d.attributes?.filter((a) => isPublic(field(a.fieldName))).map(plainType),
+          cssParts: d.cssParts?.map((p) => ({ ...p, name: `::part(${p.name})` })),
         };
       }),
     })),
@@ -64,7 +67,7 @@ const LITERALS = /^'[^']*'(\s*\|\s*'[^']*')+$/;
 /**
  * Controls the manifest's types imply: a union of string literals (`'rewards' | 'benefits'`) is a
  * select of those; an `--omneo-*` custom property is a colour or text field (stories apply them
- * as inline styles).
+ * as inline styles); events and parts are documented, with no control.
  */
 const manifestControls = ({ argTypes }: { argTypes: StrictArgTypes }): StrictArgTypes =>
   Object.fromEntries(
@@ -76,6 +79,9 @@ const manifestControls = ({ argTypes }: { argTypes: StrictArgTypes }): StrictArg
       }
       if (t.table?.category === 'css custom properties') {
         return [name, { ...t, control: { type: /color/.test(name) ? 'color' : 'text' } }];
+      }
+      if (t.table?.category === 'events' || t.table?.category === 'css shadow parts') {
+        return [name, { ...t, control: { disable: true } }];
       }
       return [name, t];
     }),

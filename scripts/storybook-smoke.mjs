@@ -103,7 +103,8 @@ const server = createServer(async (req, res) => {
     res.writeHead(200, {
       'Content-Type': TYPES[/** @type {keyof TYPES} */ (extname(file))] ?? 'application/octet-stream',
       'Content-Length': info.size,
-      'Cache-Control': 'no-cache',
+      // Vite's assets have hashed names: each page after the first reads them from the cache.
+      'Cache-Control': path.startsWith('/assets/') ? 'max-age=31536000, immutable' : 'no-cache',
     });
     if (req.method === 'HEAD') return res.end();
     createReadStream(file).pipe(res);
@@ -213,8 +214,12 @@ process.on('SIGTERM', () => void shutdown(143));
 /** `Failed to load resource: the server responded with a status of 401 (Unauthorized)` */
 const HTTP_STATUS_LOGGED = /^Failed to load resource: the server responded with a status of (\d+)/;
 
-/** @param {Entry} story @returns {Promise<string[]>} why it failed; empty when it passed */
-async function run(story) {
+/**
+ * @param {Entry} story
+ * @param {import('playwright-core').BrowserContext} context
+ * @returns {Promise<string[]>} why it failed; empty when it passed
+ */
+async function run(story, context) {
   /** @type {string[]} */
   const problems = [];
   const tags = story.tags ?? [];
@@ -224,10 +229,8 @@ async function run(story) {
   const consoleErrors = [];
   /** URLs that a msw handler answered with a 4xx or 5xx, on purpose. */
   const mocked = new Set();
-  // A context per story: its own service worker registration, storage and cache.
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'en-AU', timezoneId: 'Australia/Melbourne' });
+  const page = await context.newPage();
   try {
-    const page = await context.newPage();
     page.on('console', (msg) => {
       if (opts.verbose) console.log(`    [${msg.type()}] ${msg.text()}`);
       if (msg.type() === 'error') consoleErrors.push({ text: msg.text(), url: msg.location()?.url });
@@ -266,7 +269,7 @@ async function run(story) {
   } catch (e) {
     if (!stopping) problems.push(`smoke run failed: ${/** @type {Error} */ (e).message.split('\n')[0]}`);
   } finally {
-    await context.close().catch(() => {});
+    await page.close().catch(() => {});
   }
   return [...new Set(problems)];
 }
@@ -279,9 +282,13 @@ const failed = [];
 const queue = [...stories];
 await Promise.all(
   Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+    // One context per lane, a fresh page per story: the service worker stays registered and the
+    // bundle stays cached, while each story still starts from a new document. (msw answers each
+    // page on its own; the stories keep nothing in storage.)
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'en-AU', timezoneId: 'Australia/Melbourne' });
     for (let story = queue.shift(); story && !stopping; story = queue.shift()) {
       const t0 = Date.now();
-      const problems = await run(story);
+      const problems = await run(story, context);
       const label = `${story.title} › ${story.name}`;
       const ms = `${Date.now() - t0} ms`;
       if (problems.length) {
@@ -293,6 +300,7 @@ await Promise.all(
         console.log(`✓ ${label}  ${ms}`);
       }
     }
+    await context.close().catch(() => {});
   }),
 );
 
