@@ -22,13 +22,15 @@
  *   - no verdict within the timeout.
  * Stories tagged `!test` (Storybook's way of leaving a story out of test runs) are skipped.
  *
- * Options: --dir <storybook-static>  --filter <text in id or title>  --concurrency <n> (default 2)
- *          --timeout <ms per story> (default 20000)  --verbose (print every console message)
+ * Options: --dir <storybook-static>  --filter <text in id or title>
+ *          --concurrency <pages at once> (default: CPU cores, at most 4)
+ *          --timeout <ms per story> (default 30000)  --verbose (print every console message)
  * Chromium: $CHROMIUM_PATH, else /usr/bin/chromium.
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -37,14 +39,15 @@ const { values: opts } = parseArgs({
   options: {
     dir: { type: 'string', default: 'storybook-static' },
     filter: { type: 'string' },
-    concurrency: { type: 'string', default: '2' },
-    timeout: { type: 'string', default: '20000' },
+    concurrency: { type: 'string' },
+    timeout: { type: 'string', default: '30000' },
     verbose: { type: 'boolean', default: false },
   },
 });
 const root = resolve(opts.dir ?? 'storybook-static');
-const concurrency = Math.max(1, Number(opts.concurrency) || 2);
-const timeout = Math.max(1000, Number(opts.timeout) || 20_000);
+// A page per CPU core, at most 4: each page parses Storybook's whole preview bundle.
+const concurrency = Math.max(1, Number(opts.concurrency) || Math.min(4, availableParallelism()));
+const timeout = Math.max(1000, Number(opts.timeout) || 30_000);
 const EXPECT_ERROR = 'expect-error';
 const EXPECT_HTTP_ERROR = 'expect-http-error';
 
