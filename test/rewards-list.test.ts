@@ -368,11 +368,12 @@ describe('<omneo-rewards-list>', () => {
     }
 
     it('draws 25 items a task, in order, and none of its tasks is long', async function () {
-      this.timeout(40_000);
-      // The machine may be busy with other work: a run is repeated (up to 3 times) before a long
-      // task counts against the list. Each run must still draw 25 items first and all 1,000 in order.
+      this.timeout(60_000);
+      // A busy machine stretches every task (other test files share the CPUs): a run is repeated,
+      // up to 5 times, until one has no long task; every run must draw 25 items first and all
+      // 1,000 in order. (Drawn in one task, the list takes 150-400 ms: every run fails.)
       const runs: number[][] = [];
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 5; i++) {
         const { el, first, long } = await drawn();
         expect(first).to.equal(25);
         expect(names(el)).to.deep.equal(byExpiry);
