@@ -1,5 +1,5 @@
 /**
- * French words. A side-effect module: `import '@omneo/widgets/locales/fr.js'` registers them, and
+ * French words. A side-effect module: `import '@omneo/widgets/locales/fr'` registers them, and
  * every widget whose locale is `fr` or `fr-*` uses them. Pages in English never load it.
  */
 import { registerStrings, type OmneoStrings } from '../internal/strings.js';
