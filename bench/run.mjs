@@ -8,7 +8,8 @@
 //
 // How each figure is measured: BENCHMARKS.md, and the comment at the top of each bench/*.mjs.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { OUT, ROOT, bundle, elements } from './lib/build.mjs';
 import { launch } from './lib/browser.mjs';
@@ -52,6 +53,7 @@ async function main() {
   const bundleFile = process.env.OMNEO_BENCH_BUNDLE ? join(ROOT, process.env.OMNEO_BENCH_BUNDLE) : undefined;
   const bench = await startBench({ baselineFile, bundleFile });
   const browser = await launch();
+  print({ id: 'machine', line: `machine ${machine()}, Chromium ${browser.version()}, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at start` });
   const ctx = { browser, bench, runs, log, present: elements() };
   try {
     const steps = {
@@ -71,9 +73,18 @@ async function main() {
       }
     }
   } finally {
+    print({ id: 'machine:end', line: `machine load average ${loadavg()[0].toFixed(1)} at end (1-minute; above ${cpus().length} the timings are stretched)` });
     await browser.close();
     await bench.close();
   }
+}
+
+function machine() {
+  let model = cpus()[0]?.model ?? '?';
+  try {
+    model = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? model;
+  } catch {}
+  return `${cpus().length} x ${model.trim()}`;
 }
 
 await main().catch((e) => {

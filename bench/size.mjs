@@ -12,7 +12,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { BUNDLE, bundle, elements, entryFile, importsOfSrc, reexports } from './lib/build.mjs';
 import { measure, fmt } from './lib/bytes.mjs';
-import { tokenizer } from 'acorn';
 import { attribute, costs, packageOf } from './lib/attribute.mjs';
 
 export const BUDGET = 16_000;
@@ -82,7 +81,7 @@ export async function sizeFigures() {
 }
 
 /** The breakdown of one bundle: by package, by module, and its longest string literals. */
-export function why(code, map, { top = 25 } = {}) {
+export async function why(code, map, { top = 25 } = {}) {
   const lines = [];
   const total = measure(code, 'x.js');
   lines.push(`bundle: ${fmt(total.raw)} B raw, ${fmt(total.cli)} B gzip -9 (zlib ${fmt(total.zlib)})`);
@@ -105,7 +104,9 @@ export function why(code, map, { top = 25 } = {}) {
   const owners = attribute(code, map);
   const ranges = [...owners].flatMap(([name, e]) => e.ranges.map(([f, t]) => [f, t, name]));
   const whose = (at) => ranges.find(([f, t]) => at >= f && at < t)?.[2] ?? '?';
-  // (acorn comes with terser.)
+  // (acorn comes with terser; without it, this part is left out.)
+  const tokenizer = await import('acorn').then((m) => m.tokenizer, () => null);
+  if (!tokenizer) return lines.join('\n');
   const strings = [];
   for (const tok of tokenizer(code, { ecmaVersion: 'latest', sourceType: 'module' })) {
     const kind = tok.type.label;
@@ -135,7 +136,7 @@ async function main() {
       map = JSON.parse(readFileSync(`${BUNDLE}.map`, 'utf8'));
     }
     const top = Number(args[args.indexOf('--top') + 1]) || 25;
-    console.log(why(code, map, { top }));
+    console.log(await why(code, map, { top }));
     return;
   }
   const figures = await sizeFigures();
