@@ -1,7 +1,4 @@
-import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
-
-const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 
 /**
  * Storybook for the Omneo widgets: every element in every state a shopper can meet, with Omneo
@@ -11,9 +8,9 @@ const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.stories.ts'],
-  // Controls, actions, toolbars, viewport and interactions are built into Storybook 10; msw is
-  // wired in `preview.ts` with `mswLoader`, which needs no manager addon.
-  addons: [],
+  // Controls, actions, toolbars, viewport and interactions are built into Storybook 10; docs pages
+  // come from addon-docs, reading custom-elements.json; msw is wired in `preview.ts` (`mswLoader`).
+  addons: ['@storybook/addon-docs'],
   // `mockServiceWorker.js` (generated with `npx msw init .storybook/public --no-save`).
   staticDirs: ['./public'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
@@ -27,18 +24,6 @@ const config: StorybookConfig = {
   async viteFinal(config) {
     const { mergeConfig } = await import('vite');
     return mergeConfig(config, {
-      plugins: [
-        {
-          // package.json `sideEffects` names the built files (dist/), so a bundler reading src/
-          // takes `import '../src/omneo-widgets.ts'` and `import '../src/locales/fr.ts'` for
-          // imports without effects and drops them, and no element is ever defined. Storybook
-          // bundles src/: every module there keeps its effects (`define(...)`, `registerStrings`).
-          name: 'omneo:src-has-side-effects',
-          transform(code: string, id: string) {
-            if (id.split('?')[0].startsWith(SRC)) return { code, map: null, moduleSideEffects: true };
-          },
-        },
-      ],
       // The preview bundle holds Storybook's runtime, msw and lit: large, and served locally.
       build: { chunkSizeWarningLimit: 2000 },
     });

@@ -111,6 +111,9 @@ async function startWorker() {
 // ---------------------------------------------------------------------------
 
 const preview: Preview = {
+  // A docs page per element: its description, attributes, events, slots, parts and CSS properties
+  // from custom-elements.json, then its stories.
+  tags: ['autodocs'],
   loaders: [mswLoader(startWorker)],
   // Each story meets its shopper fresh: a redeem in one story does not show in the next.
   beforeEach: () => {

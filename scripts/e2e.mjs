@@ -120,7 +120,7 @@ try {
     if (!msg.trim()) throw new Error('no success message');
   });
 
-  await check('redeem a reward from the list: it leaves the list', async () => {
+  await check('redeem a reward from the list: one POST; it shows its result here and leaves the other list', async () => {
     const list = page.locator('omneo-rewards-list').first();
     const first = list.locator('[part~="item"]').first();
     const name = (await first.locator('[part~="name"]').textContent()).trim();
@@ -129,7 +129,11 @@ try {
     const confirm = first.locator('omneo-redeem-button [part~="confirm"]');
     if (await confirm.count()) await confirm.click();
     await redeemed;
-    await page.waitForFunction((name) => ![...document.querySelector('omneo-rewards-list').shadowRoot.querySelectorAll('[part~="name"]')].some((n) => n.textContent.trim() === name), name, { timeout: 8000 });
+    const names = (i) => page.evaluate((i) => [...document.querySelectorAll('omneo-rewards-list')[i].shadowRoot.querySelectorAll('[part~="name"]')].map((n) => n.textContent.trim()), i);
+    await page.waitForFunction((name) => ![...document.querySelectorAll('omneo-rewards-list')[1].shadowRoot.querySelectorAll('[part~="name"]')].some((n) => n.textContent.trim() === name), name, { timeout: 8000 });
+    expectEqual((await names(0))[0], name, 'the redeemed reward, kept with its result in the list it was redeemed from');
+    const message = (await first.locator('omneo-redeem-button [part~="message"]').textContent()).trim();
+    if (!/Redeemed/.test(message)) throw new Error(`the result says "${message}"`);
     expectEqual(await count('/profiles/me/redeem', 'POST'), 2, 'redeem POSTs');
   });
 

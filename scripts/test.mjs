@@ -16,6 +16,7 @@ const steps = [
   { name: 'unit', cmd: 'npx web-test-runner --config web-test-runner.config.mjs', suite: true },
   { name: 'examples', cmd: 'node scripts/examples-test.mjs --no-lib-build', suite: true },
   { name: 'e2e', cmd: 'node scripts/e2e.mjs', suite: true },
+  { name: 'storybook', cmd: 'npm run --silent build-storybook && node scripts/storybook-smoke.mjs', suite: true },
 ];
 
 const only = process.argv.slice(2);
