@@ -61,7 +61,12 @@ async function check(name, fn) {
     failed++;
     console.log(`✗ ${name}\n    ${String(e.message ?? e).split('\n').slice(0, 6).join('\n    ')}`);
   }
-  await page.screenshot({ path: new URL(`${String(++step).padStart(2, '0')}-${name.replace(/\W+/g, '-').toLowerCase()}.png`, shots).pathname, fullPage: true });
+  // The whole page in one viewport: list items off screen are not drawn (content-visibility), and
+  // a full-page screenshot would show them blank.
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 1280, height });
+  await page.screenshot({ path: new URL(`${String(++step).padStart(2, '0')}-${name.replace(/\W+/g, '-').toLowerCase()}.png`, shots).pathname });
+  await page.setViewportSize({ width: 1280, height: 900 });
 }
 const expectEqual = (a, b, what) => {
   if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${what}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`);
