@@ -21,11 +21,14 @@ export const chromium = chromeLauncher({
 /**
  * A stand-in for the retailer's token endpoint, same-origin with the test page:
  * `POST /omneo/token/<namespace>` mints a token for the demo shopper of that mock namespace with
- * the secret key, as a host backend does; `?status=401` (or 204) answers "nobody is signed in".
+ * the secret key, as a host backend does; `?status=401` (or 204) answers "nobody is signed in";
+ * `?delayMs=n` answers n ms late (a slow host backend).
  */
 async function tokenEndpoint(ctx, next) {
   const m = /^\/omneo\/token\/([\w-]+)$/.exec(ctx.path);
   if (!m || ctx.method !== 'POST') return next();
+  const delay = Number(ctx.query.delayMs ?? 0);
+  if (delay > 0) await new Promise((r) => setTimeout(r, delay));
   const status = Number(ctx.query.status ?? 0);
   if (status) {
     ctx.status = status;
