@@ -79,6 +79,9 @@ export abstract class OmneoElement extends LitElement {
     clearTimeout(this.timer);
     this.unsubscribe?.();
     this.unsubscribe = this.subscribed = undefined;
+    // The provider it had is not its provider any more: put back in the page, it asks again (a
+    // provider answers at once), and with none it says so instead of using the old one's client.
+    this.client = this.settings = undefined;
   }
 
   /** The locale: the provider's, else the nearest `lang`, else the browser's. */
