@@ -42,6 +42,8 @@ export function jwtClaims(token: string): { exp?: number; iat?: number; pid?: un
 export class TokenSource {
   private held?: Held | null;
   private pending?: Promise<Held | null>;
+  /** The last token renewed after a 401. */
+  private renewed?: string;
 
   /** Called when the token is for another shopper than the last one. */
   onShopperChange?: () => void;
@@ -62,7 +64,12 @@ export class TokenSource {
 
   /** After the API refused `rejected` with a 401: one new token for every request that was refused. */
   async renew(rejected: string): Promise<string | null> {
-    if (this.held?.token === rejected && !this.pending) this.held = undefined;
+    // Once per refused token: if the renewal brought the same token back, the other requests it
+    // refused use it (and fail) rather than each asking for yet another.
+    if (this.held?.token === rejected && !this.pending && this.renewed !== rejected) {
+      this.renewed = rejected;
+      this.held = undefined;
+    }
     return this.get();
   }
 
