@@ -42,6 +42,11 @@ export function jwtClaims(token: string): { exp?: number; iat?: number; pid?: un
 export class TokenSource {
   private held?: Held | null;
   private pending?: Promise<Held | null>;
+  /**
+   * The shopper of the last token fetched (`null`: nobody signed in). Kept when the token itself is
+   * dropped (a 401, `forget()`), so the next one is still checked against it.
+   */
+  private shopper?: string | null;
   /** The last token renewed after a 401. */
   private renewed?: string;
 
@@ -81,10 +86,11 @@ export class TokenSource {
   private fetch(): Promise<Held | null> {
     return (this.pending ??= this.load().then(
       (held) => {
-        const before = this.held?.pid;
+        const before = this.shopper;
         this.held = held;
+        this.shopper = held ? held.pid : null;
         this.pending = undefined;
-        if (before !== undefined && held?.pid !== before) this.onShopperChange?.();
+        if (before != null && this.shopper !== before) this.onShopperChange?.();
         return held;
       },
       (e) => {
