@@ -35,8 +35,12 @@ export interface OmneoClient {
   subscribe<R extends Resource>(resource: R, listener: (state: ResourceState<ResourceValue<R>>) => void): () => void;
   /** Sends one redeem, never retried by itself, then refetches every resource in use. */
   redeem(request: RedeemRequest, signal?: AbortSignal): Promise<Redemption>;
-  /** Drops what is cached: every subscribed resource is fetched again, once. */
-  invalidate(): void;
+  /**
+   * Drops what is cached: every subscribed resource is fetched again, once. With `{token: true}`
+   * (`<omneo-provider>`'s `refresh()`), the shopper token too, when another can be fetched: after the
+   * site signs a shopper in or out, the data is for whoever is signed in now.
+   */
+  invalidate(options?: { token?: boolean }): void;
 }
 
 export interface OmneoClientOptions extends TokenOptions {
@@ -98,7 +102,7 @@ class Client implements OmneoClient {
     });
     this.tokens = new TokenSource(options, this.http);
     // Another shopper: nothing of the last one's may stay on screen.
-    this.tokens.onShopperChange = () => this.invalidate(true);
+    this.tokens.onShopperChange = () => this.reload(true);
   }
 
   /** One call to the ID API with the shopper token; a 401 gets a new token and one more try. */
@@ -211,8 +215,14 @@ class Client implements OmneoClient {
     };
   }
 
-  invalidate(forget = false) {
-    this.tokens.reset();
+  invalidate({ token = false }: { token?: boolean } = {}) {
+    if (token) this.tokens.forget();
+    else this.tokens.reset();
+    this.reload(false);
+  }
+
+  /** Fetches every subscribed resource again; with `forget`, nothing cached is shown meanwhile. */
+  private reload(forget: boolean) {
     const watched: [Key, Entry][] = [];
     for (const [key, entry] of this.entries) {
       entry.abort?.abort();
@@ -240,12 +250,12 @@ class Client implements OmneoClient {
         ? await this.call(`profiles/me/benefits/${encodeURIComponent(benefitId)}/redeem`, { method: 'post', signal, retry: 0 })
         : await this.call('profiles/me/redeem', { method: 'post', json: { amount }, signal, retry: 0 });
       const redemption = benefitId != null ? parseBenefitRedemption(body) : parseRedemption(body);
-      this.invalidate();
+      this.reload(false);
       return redemption as Redemption;
     } catch (e) {
       // A refusal changed nothing; any other failure may have redeemed: read the balances again.
       const refused = e instanceof OmneoError && (e.kind === 'signed-out' || (e.kind !== 'network' && e.kind !== 'invalid-response' && (e.status ?? 500) < 500));
-      if (!refused) this.invalidate();
+      if (!refused) this.reload(false);
       throw e;
     }
   }

@@ -83,6 +83,12 @@ export class TokenSource {
     if (this.held === null) this.held = undefined;
   }
 
+  /** Forget the token too, when another can be fetched: the next request asks who is signed in now. */
+  forget() {
+    if (this.renewable) this.held = undefined;
+    else this.reset();
+  }
+
   private fetch(): Promise<Held | null> {
     return (this.pending ??= this.load().then(
       (held) => {

@@ -72,7 +72,8 @@ export class OmneoProvider extends LitElement {
 
   /** Fetches everything again, e.g. after the shopper signs in or out without a page load. */
   refresh() {
-    this.currentClient?.invalidate();
+    // The token too: the shopper it was for may have signed out, and another in.
+    this.currentClient?.invalidate({ token: true });
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
