@@ -74,6 +74,8 @@ interface Entry {
   listeners: Set<(state: ResourceState<any>) => void>;
   promise?: Promise<unknown>;
   abort?: AbortController;
+  /** Callers of `get` still waiting for `promise` with a signal; `Infinity` once one waits without. */
+  waiting?: number;
 }
 
 class Client implements OmneoClient {
@@ -169,6 +171,7 @@ class Client implements OmneoClient {
 
   private start(r: Key, entry: Entry): Promise<unknown> {
     const abort = (entry.abort = new AbortController());
+    entry.waiting = 0;
     const run = r.type === 'page' ? this.loadPage(r.source, r.page, abort.signal) : this.load(r, abort.signal);
     const promise: Promise<unknown> = (entry.promise = run.then(
       (value) => (this.settle(entry, promise, { status: 'ready', value }), value),
@@ -196,8 +199,18 @@ class Client implements OmneoClient {
   }
 
   private read(key: Key, signal?: AbortSignal): Promise<unknown> {
-    const [, entry] = this.entry(key);
-    return abortable(entry.state.status === 'ready' ? Promise.resolve(entry.state.value) : (entry.promise ?? this.start(key, entry)), signal);
+    const [k, entry] = this.entry(key);
+    if (entry.state.status === 'ready') return abortable(Promise.resolve(entry.state.value), signal);
+    const promise = entry.promise ?? this.start(key, entry);
+    entry.waiting! += signal ? 1 : Infinity;
+    return abortable(promise, signal, () => {
+      // The last caller gave up (a list whose source changed, or that left the page): nobody needs
+      // the answer, so the request stops, as a subscribed resource's does with its last subscriber.
+      if (--entry.waiting! || entry.listeners.size || entry.promise !== promise) return;
+      entry.abort?.abort();
+      entry.promise = entry.abort = undefined;
+      if (this.entries.get(k) === entry) this.entries.delete(k);
+    });
   }
 
   subscribe<R extends Resource>(resource: R, listener: (state: ResourceState<ResourceValue<R>>) => void) {
@@ -278,10 +291,11 @@ async function httpError(res: Response): Promise<OmneoError> {
   return new OmneoError(res.status === 401 ? 'auth' : 'http', message, { status: res.status, errors });
 }
 
-function abortable<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+/** `p`, or an AbortError as soon as `signal` aborts (and then `gaveUp()`). */
+function abortable<T>(p: Promise<T>, signal?: AbortSignal, gaveUp?: () => void): Promise<T> {
   if (!signal) return p;
   return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
+    const onAbort = () => (reject(signal.reason ?? new DOMException('Aborted', 'AbortError')), gaveUp?.());
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
     p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
