@@ -14,7 +14,9 @@ export const chromium = chromeLauncher({
   launchOptions: {
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic',
+      // Test files run in parallel tabs: a tab in the background must not have its timers slowed.
+      '--disable-background-timer-throttling', '--disable-renderer-backgrounding', '--disable-backgrounding-occluded-windows'],
   },
 });
 
@@ -64,7 +66,8 @@ export default {
   middleware: [tokenEndpoint, hostBackend],
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  // One test file at a time: a page in a background tab gets no animation frames, and fixtures wait for one.
+  concurrency: 1,
   browsers: [chromium],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   testFramework: { config: { timeout: 8000 } },

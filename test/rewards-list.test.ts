@@ -347,40 +347,20 @@ describe('<omneo-rewards-list>', () => {
 
     const byExpiry = [...many].sort((a, b) => a.expires_at!.localeCompare(b.expires_at!)).map((r) => r.definition.name);
 
-    /** Mounts a 1,000-item list, waits until all are drawn, then refreshes it; the long tasks of both. */
-    async function drawn() {
-      const long: number[] = [];
-      const observer = new PerformanceObserver((l) => long.push(...l.getEntries().map((e) => Math.round(e.duration))));
+    // How long its tasks take is measured by `npm run bench` (long tasks), not here: a timed test
+    // on a shared machine cannot tell a slow list from a busy CPU. This checks the drawing itself.
+    it('draws 25 items in its first task, then all 1,000 in order, and again after a refresh', async () => {
       const client = scripted(many, 150);
       const p = await fixture<OmneoProvider>(html`<omneo-provider .client=${client} locale="en-AU"><omneo-rewards-list limit="1000"></omneo-rewards-list></omneo-provider>`);
       const el = p.querySelector('omneo-rewards-list')!;
-      observer.observe({ type: 'longtask' });
-      const loaded = oneEvent(el, 'omneo-load');
-      await loaded;
-      const first = items(el).length;
-      await until(() => items(el).length === 1000, 8000, '1,000 items');
-      await sleep(100);
+      await oneEvent(el, 'omneo-load');
+      expect(items(el).length).to.equal(25);
+      await until(() => items(el).length === 1000, 15000, '1,000 items');
+      expect(names(el)).to.deep.equal(byExpiry);
       client.invalidate();
       await oneEvent(el, 'omneo-load');
-      await new Promise((r) => setTimeout(r, 600));
-      observer.disconnect();
-      return { el, first, long };
-    }
-
-    it('draws 25 items a task, in order, and none of its tasks is long', async function () {
-      this.timeout(60_000);
-      // A busy machine stretches every task (other test files share the CPUs): a run is repeated,
-      // up to 5 times, until one has no long task; every run must draw 25 items first and all
-      // 1,000 in order. (Drawn in one task, the list takes 150-400 ms: every run fails.)
-      const runs: number[][] = [];
-      for (let i = 0; i < 5; i++) {
-        const { el, first, long } = await drawn();
-        expect(first).to.equal(25);
-        expect(names(el)).to.deep.equal(byExpiry);
-        runs.push(long);
-        if (!long.length) break;
-      }
-      expect(runs.at(-1), `long tasks (ms) in each run: ${JSON.stringify(runs)}`).to.deep.equal([]);
+      await until(() => items(el).length === 1000, 15000, '1,000 items after the refresh');
+      expect(names(el)).to.deep.equal(byExpiry);
     });
   });
 });

@@ -64,6 +64,8 @@ export function baseUrlOf({ baseUrl, tenant }: Pick<OmneoClientOptions, 'baseUrl
 }
 
 const PAGE_SIZE = 15;
+/** After a redeem whose outcome is unknown, the balances are read again this much later. */
+const UNCONFIRMED_REREAD = 2500;
 const signedOut = () => new OmneoError('signed-out', 'Nobody is signed in.');
 
 /** A cache key: a resource, or one page of a list (pages are shared by lists of any length). */
@@ -266,9 +268,13 @@ class Client implements OmneoClient {
       this.reload(false);
       return redemption as Redemption;
     } catch (e) {
-      // A refusal changed nothing; any other failure may have redeemed: read the balances again.
+      // A refusal changed nothing; any other failure may have redeemed: read the balances again,
+      // now and once more in a moment, as the API may still be finishing a redeem that timed out.
       const refused = e instanceof OmneoError && (e.kind === 'signed-out' || (e.kind !== 'network' && e.kind !== 'invalid-response' && (e.status ?? 500) < 500));
-      if (!refused) this.reload(false);
+      if (!refused) {
+        this.reload(false);
+        setTimeout(() => this.reload(false), UNCONFIRMED_REREAD);
+      }
       throw e;
     }
   }

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import type { Resource } from '../../api/client.js';
 import { OmneoError } from '../../api/errors.js';
 import type { Balances, Benefit, RedeemRequest } from '../../api/types.js';
@@ -104,6 +104,12 @@ export class OmneoRedeemButton extends OmneoElement {
     if (!value) return status === 'error' ? this.renderError(error) : w.loading;
     const balance = (value as Balances).combined_balance_dollars;
     return this.amount! > balance ? fill(w.overBalance, { amount: this.money(balance) }) : undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues) {
+    super.willUpdate(changed);
+    // Signed out, or another shopper: the last result (a message, a code) was not for whoever is here now.
+    if (!this.state.value && !this.sending) this.result = this.copied = undefined;
   }
 
   private focusButton(had: boolean) {

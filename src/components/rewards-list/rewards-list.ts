@@ -122,8 +122,9 @@ export class OmneoRewardsList extends OmneoElement {
   }
 
   protected override willUpdate(changed: PropertyValues) {
-    if (changed.has('source')) this.kept.clear();
     super.willUpdate(changed);
+    // Another source, signed out or another shopper: what was redeemed here is not to be shown.
+    if (changed.has('source') || !this.state.value) this.kept.clear();
     // Money in the balances' currency when the provider names none (one shared request).
     const { client } = this;
     if (client && client !== this.currencyFrom && this.source !== 'benefits') {
