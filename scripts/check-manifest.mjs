@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-/** Fails when custom-elements.json (or the typings generated with it) is out of date with src/. */
+/** Fails when custom-elements.json, or what is generated from it (typings, README's API reference), is out of date with src/. */
 import { execSync } from 'node:child_process';
 
-const generated = ['custom-elements.json', 'types'];
+const generated = ['custom-elements.json', 'types', 'README.md'];
 execSync('npm run --silent analyze', { stdio: 'inherit' });
 const diff = execSync(`git status --porcelain -- ${generated.join(' ')}`).toString().trim();
 if (diff) {
