@@ -14,6 +14,17 @@ export default {
   litelement: true,
   packagejson: false,
   plugins: [
+    {
+      // The same manifest from the same source on every machine: modules in path order (the
+      // analyzer lists them in the order its file reads finish), so CI can diff it.
+      // And `dispatchEvent(new OmneoBeforeRedeemEvent(…))` shows the analyzer an event it cannot
+      // name; the element's `@fires` tag already lists it, by name.
+      name: 'omneo:stable-and-named',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules?.sort((a, b) => a.path.localeCompare(b.path));
+        for (const mod of customElementsManifest.modules ?? []) for (const d of mod.declarations ?? []) if (d.events) d.events = d.events.filter((e) => e.name);
+      },
+    },
     forTypings(customElementJsxPlugin({ outdir: 'types', fileName: 'jsx.d.ts', globalTypePath: '@omneo/widgets', hideLogs: true })),
     forTypings(customElementVuejsPlugin({ outdir: 'types', fileName: 'vue.d.ts', globalTypePath: '@omneo/widgets', hideLogs: true }), { vue: true }),
   ],

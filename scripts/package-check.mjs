@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * The npm package as users get it: `npm pack` holds what they need and nothing else, every
+ * `exports` entry resolves to a file in it, and importing one element bundles only that element.
+ * Run after `npm run build`.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { build } from 'esbuild';
+
+let passed = 0;
+let failed = 0;
+const check = (name, ok, detail = '') => {
+  ok ? passed++ : failed++;
+  console.log(`${ok ? '✓' : '✗'} ${name}${ok || !detail ? '' : `\n    ${detail}`}`);
+};
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const [pack] = JSON.parse(execSync('npm pack --dry-run --json --ignore-scripts', { encoding: 'utf8' }));
+const files = pack.files.map((f) => f.path);
+
+const unwanted = files.filter((f) => /^(src|test|mock|demo|stories|examples|bench|scripts|\.storybook|\.ci)\//.test(f) || /\.test\.|\.map$/.test(f) && !f.startsWith('dist/omneo-widgets'));
+check(`npm pack: ${files.length} files, ${Math.round(pack.unpackedSize / 1024)} kB unpacked, no sources, tests, mocks or tools`, !unwanted.length, unwanted.slice(0, 10).join(', '));
+for (const need of ['package.json', 'README.md', 'custom-elements.json', 'dist/omneo-widgets.js', 'dist/npm/index.js', 'dist/npm/index.d.ts', 'types/jsx.d.ts', 'types/vue.d.ts']) {
+  check(`npm pack holds ${need}`, files.includes(need));
+}
+
+const targets = [];
+const walk = (v) => (typeof v === 'string' ? targets.push(v) : Object.values(v).forEach(walk));
+for (const [entry, target] of Object.entries(pkg.exports)) {
+  if (entry.includes('*')) continue;
+  targets.length = 0;
+  walk(target);
+  const missing = targets.filter((t) => !files.includes(t.replace(/^\.\//, '')));
+  check(`exports "${entry}" resolves inside the package`, !missing.length, `missing: ${missing.join(', ')}`);
+}
+check('"customElements" names the manifest', pkg.customElements === 'custom-elements.json' && existsSync(pkg.customElements));
+
+// One element imported alone: only its own tag is defined in the bundle a user's bundler makes.
+const tags = ['omneo-provider', 'omneo-points-balance', 'omneo-rewards-list', 'omneo-redeem-button'];
+const needs = { 'omneo-rewards-list': ['omneo-redeem-button'] }; // a redeemable list renders buttons
+for (const tag of tags) {
+  const name = tag.replace('omneo-', '');
+  const out = await build({
+    stdin: { contents: `import '@omneo/widgets/${name}';`, resolveDir: process.cwd(), loader: 'js' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    minify: true,
+    external: ['lit', 'lit/*', '@lit/*', 'ky'],
+  });
+  const code = out.outputFiles[0].text;
+  const defined = tags.filter((t) => code.includes(`"${t}"`) || code.includes(`'${t}'`));
+  const expected = [tag, ...(needs[tag] ?? [])].sort();
+  check(`import '@omneo/widgets/${name}' bundles only ${expected.join(' and ')}`, JSON.stringify(defined.sort()) === JSON.stringify(expected), `found: ${defined.join(', ')}`);
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
