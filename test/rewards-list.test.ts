@@ -305,6 +305,19 @@ describe('<omneo-rewards-list>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it("formats its buttons in the page's nearest lang, through the list's shadow root", async () => {
+      const client = scripted([reward(1, 'Birthday', 5, { value_remaining: 1234.5 })]);
+      const wrap = await fixture(html`<div lang="de-DE"><omneo-provider .client=${client}><omneo-rewards-list redeemable></omneo-rewards-list></omneo-provider></div>`);
+      const el = await list(wrap);
+      const money = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'AUD' }).format(1234.5);
+      expect(part(el, 'value')!.textContent).to.equal(money);
+      const [b] = buttons(el);
+      // Over the balance (27.34 in the scripted balances): the reason is in German numbers too.
+      const balance = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'AUD' }).format(27.34).replace(/\s/g, ' ');
+      await until(() => seen(part(b, 'message')!).includes(balance), 4000, `the reason, with the balance: ${seen(part(b, 'message')!)}`);
+      expect(inner(b).getAttribute('aria-disabled')).to.equal('true');
+    });
+
     it('gives each redeemable benefit a button for its id, and none to the others', async () => {
       const p = await mounted(mock, html`<omneo-rewards-list source="benefits" redeemable include-expired></omneo-rewards-list>`);
       const el = await list(p);

@@ -84,9 +84,11 @@ export abstract class OmneoElement extends LitElement {
     this.client = this.settings = undefined;
   }
 
-  /** The locale: the provider's, else the nearest `lang`, else the browser's. */
+  /** The locale: the provider's, else the nearest `lang` (out of shadow roots too), else the browser's. */
   protected get locale(): string {
-    return this.settings?.locale || this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+    let lang: string | null | undefined;
+    for (let n: Node | null = this; n && !lang; n = n.parentNode ?? (n as ShadowRoot).host ?? null) lang = (n as Element).getAttribute?.('lang');
+    return this.settings?.locale || lang || navigator.language || 'en';
   }
 
   /** The words to show, in the locale, with this widget's `strings` on top. */

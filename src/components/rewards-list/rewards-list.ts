@@ -243,7 +243,6 @@ export class OmneoRewardsList extends OmneoElement {
         </div>
         ${redeemable && (usable || kept.has(key))
           ? html`<omneo-redeem-button
-              lang=${locale}
               data-key=${key}
               .strings=${this.strings}
               .amount=${reward ? i.value_remaining : undefined}
