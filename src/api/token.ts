@@ -132,13 +132,13 @@ export class TokenSource {
         credentials: 'same-origin',
         // Minting is safe to repeat: a token endpoint that is briefly down gets two more tries.
         retry: { limit: 2, methods: ['post'] },
-        throwHttpErrors: (status) => status !== 401,
       });
     } catch (e) {
       const status = (e as { response?: Response }).response?.status;
+      if (status === 401) return null; // nobody is signed in
       throw new OmneoError(status ? 'http' : 'network', 'The shopper token could not be fetched.', { status, cause: e });
     }
-    if (res.status === 401 || res.status === 204) return null;
+    if (res.status === 204) return null;
     let body: unknown;
     try {
       body = await res.json();
