@@ -30,8 +30,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import {
   createSeed, computeBalances, refreshExpiry, syncProfileBalances,
-  formatUtc, parseUtc, toCents, IMAGE_BASE, placeholderImage,
+  formatUtc, IMAGE_BASE, placeholderImage,
 } from './seed.js';
+import { compareValues, paginate, redeemAmount, redeemBenefit } from './rules.js';
 
 /** @typedef {import('node:http').IncomingMessage} Req */
 /** @typedef {import('node:http').ServerResponse} Res */
@@ -237,13 +238,6 @@ function matchesPath(ref, path) {
 // ---------------------------------------------------------------------------
 // Lists: pagination, filters, sorting
 
-/** Compare two field values; nulls sort last. @param {any} a @param {any} b */
-function compareValues(a, b) {
-  if (a == null || b == null) return a == null ? (b == null ? 0 : 1) : -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b));
-}
-
 /** `sort=-expires_at,id` on top-level fields. @param {Json[]} items @param {string | null} sort */
 function sortItems(items, sort) {
   if (!sort) return items;
@@ -300,51 +294,6 @@ function filterItems(items, params) {
   }
   return out;
 }
-
-/**
- * The Laravel pagination envelope over `items`: `page[size]` (default 15,
- * at most 100) and `page[number]` (default 1); links are absolute and keep
- * the other query parameters.
- * @param {Json[]} items @param {URL} url the request URL (absolute, public)
- */
-function paginate(items, url) {
-  const sizeParam = Number.parseInt(url.searchParams.get('page[size]') ?? '', 10);
-  const numberParam = Number.parseInt(url.searchParams.get('page[number]') ?? '', 10);
-  const perPage = Number.isFinite(sizeParam) && sizeParam > 0 ? Math.min(sizeParam, 100) : 15;
-  const page = Number.isFinite(numberParam) && numberParam > 0 ? numberParam : 1;
-  const total = items.length;
-  const lastPage = Math.max(1, Math.ceil(total / perPage));
-  const start = (page - 1) * perPage;
-  const data = items.slice(start, start + perPage);
-  const path = `${url.origin}${url.pathname}`;
-  const link = (/** @type {number} */ n) => {
-    const q = new URLSearchParams(url.searchParams);
-    q.set('page[number]', String(n));
-    return `${path}?${q}`;
-  };
-  return {
-    data,
-    links: {
-      first: link(1),
-      last: link(lastPage),
-      prev: page > 1 ? link(Math.min(page - 1, lastPage)) : null,
-      next: page < lastPage ? link(page + 1) : null,
-    },
-    meta: {
-      current_page: page,
-      from: data.length ? start + 1 : null,
-      last_page: lastPage,
-      links: [],
-      path,
-      per_page: perPage,
-      to: data.length ? start + data.length : null,
-      total,
-    },
-  };
-}
-
-/** Soonest expiry first, no expiry last, then by id. @param {Json} a @param {Json} b */
-const byExpiry = (a, b) => compareValues(a.expires_at, b.expires_at) || a.id - b.id;
 
 // ---------------------------------------------------------------------------
 
@@ -480,8 +429,8 @@ export function createOmneoMock(options = {}) {
     { method: 'GET', re: /^\/profiles\/me\/rewards\/([^/]+)$/, auth: 'shopper', run: (c) => [200, { data: one(c.ns.state.rewards, c.params[0]) }] },
     { method: 'GET', re: /^\/profiles\/me\/benefits$/, auth: 'shopper', run: (c) => [200, list(c, c.ns.state.benefits)] },
     { method: 'GET', re: /^\/profiles\/me\/benefits\/([^/]+)$/, auth: 'shopper', run: (c) => [200, { data: one(c.ns.state.benefits, c.params[0]) }] },
-    { method: 'POST', re: /^\/profiles\/me\/benefits\/([^/]+)\/redeem$/, auth: 'shopper', run: redeemBenefit },
-    { method: 'POST', re: /^\/profiles\/me\/redeem$/, auth: 'shopper', run: redeemAmount },
+    { method: 'POST', re: /^\/profiles\/me\/benefits\/([^/]+)\/redeem$/, auth: 'shopper', run: ({ ns, params }) => redeemBenefit(ns.state, params[0], nowMs(ns)) },
+    { method: 'POST', re: /^\/profiles\/me\/redeem$/, auth: 'shopper', run: ({ ns, body }) => redeemAmount(ns.state, body, nowMs(ns)) },
     { method: 'GET', re: /^\/profiles\/me\/tiers$/, auth: 'shopper', run: ({ ns }) => [200, { data: ns.state.tiers }] },
     { method: 'GET', re: /^\/profiles\/me\/points$/, auth: 'shopper', run: (c) => [200, list(c, c.ns.state.points)] },
   ];
@@ -516,79 +465,6 @@ export function createOmneoMock(options = {}) {
     const item = items.find((it) => String(it.id) === id);
     if (!item) throw new HttpError(404, { message: 'Not found.' });
     return item;
-  }
-
-  /** POST /profiles/me/benefits/{id}/redeem @param {Ctx} c @returns {[number, unknown]} */
-  function redeemBenefit({ ns, params }) {
-    const b = one(ns.state.benefits, params[0]);
-    if (b.is_expired) throw new HttpError(422, { message: 'This benefit has expired.' });
-    if (!(b.redemptions_remaining > 0)) throw new HttpError(422, { message: 'This benefit has no redemptions remaining.' });
-    if (!b.is_redeemable) throw new HttpError(422, { message: 'This benefit cannot be redeemed online.' });
-    const at = formatUtc(nowMs(ns));
-    b.redemptions_remaining -= 1;
-    if (b.redemptions_remaining === 0) b.is_redeemable = false;
-    b.last_redeemed_at = at;
-    b.updated_at = at;
-    syncProfileBalances(ns.state);
-    return [200, { data: b }];
-  }
-
-  /**
-   * POST /profiles/me/redeem {"amount": n}. Spends rewards first (soonest
-   * expiry first), then points (soonest-expiring lots first).
-   * @param {Ctx} c @returns {[number, unknown]}
-   */
-  function redeemAmount({ ns, body }) {
-    const state = ns.state;
-    const raw = body && typeof body === 'object' ? body.amount : undefined;
-    if (raw === undefined || raw === null || raw === '') throw invalid({ amount: ['The amount field is required.'] });
-    // Laravel's `numeric` rule also accepts numeric strings.
-    const amount = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-    if (!Number.isFinite(amount)) throw invalid({ amount: ['The amount must be a number.'] });
-    if (!(amount > 0)) throw invalid({ amount: ['The amount must be greater than 0.'] });
-    if (Math.abs(amount * 100 - Math.round(amount * 100)) > 1e-6) {
-      throw invalid({ amount: ['The amount must not have more than 2 decimal places.'] });
-    }
-    const before = computeBalances(state);
-    let cents = toCents(amount);
-    if (cents > toCents(before.combined_balance_dollars)) {
-      throw invalid({ amount: ['The amount exceeds the available balance.'] });
-    }
-    const at = formatUtc(nowMs(ns));
-    for (const r of state.rewards.filter((x) => x.is_active && !x.is_expired && x.value_remaining > 0).sort(byExpiry)) {
-      if (cents === 0) break;
-      const have = toCents(r.value_remaining);
-      const take = Math.min(have, cents);
-      r.value_remaining = (have - take) / 100;
-      if (r.value_remaining === 0) r.is_active = false;
-      r.updated_at = at;
-      cents -= take;
-    }
-    if (cents > 0) {
-      const centsPerPoint = state.pointsToDollarsRate * 100;
-      let points = Math.ceil(cents / centsPerPoint - 1e-9);
-      for (const lot of state.points.filter((p) => !p.is_expired && p.value_remaining > 0).sort(byExpiry)) {
-        if (points === 0) break;
-        const take = Math.min(lot.value_remaining, points);
-        lot.value_remaining -= take;
-        lot.updated_at = at;
-        points -= take;
-      }
-    }
-    syncProfileBalances(state);
-    const { currency, ...balances } = computeBalances(state);
-    const redemption = {
-      id: state.nextRedemptionId++,
-      profile_id: state.profile.id,
-      total: amount,
-      total_localised: amount,
-      balances,
-      meta: {},
-      created_at: at,
-      updated_at: at,
-    };
-    state.redemptions.push(redemption);
-    return [200, { data: redemption }];
   }
 
   // -------------------------------------------------------------------------

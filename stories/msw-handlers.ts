@@ -21,11 +21,13 @@ import {
   formatUtc,
   refreshExpiry,
   syncProfileBalances,
-  toCents,
   toLocal,
   DEMO_PROFILE_ID,
   DEMO_TIMEZONE,
+  IMAGE_BASE,
+  placeholderImage,
 } from '../mock/seed.js';
+import { paginate, redeemAmount, redeemBenefit } from '../mock/rules.js';
 
 type Json = Record<string, any>;
 type SeedState = ReturnType<typeof createSeed>;
@@ -154,132 +156,8 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 
 const unauthenticated = () => json({ message: 'Unauthenticated.' }, 401);
 const invalid = (errors: Record<string, string[]>) => json({ message: 'The given data was invalid.', errors }, 422);
-
-// ---------------------------------------------------------------------------
-// Lists
-
-/** Laravel's pagination envelope: `page[size]` (default 15, at most 100) and `page[number]`. */
-export function paginate(items: Json[], url: URL) {
-  const size = Number.parseInt(url.searchParams.get('page[size]') ?? '', 10);
-  const number = Number.parseInt(url.searchParams.get('page[number]') ?? '', 10);
-  const perPage = size > 0 ? Math.min(size, 100) : 15;
-  const page = number > 0 ? number : 1;
-  const total = items.length;
-  const lastPage = Math.max(1, Math.ceil(total / perPage));
-  const start = (page - 1) * perPage;
-  const data = items.slice(start, start + perPage);
-  const path = `${url.origin}${url.pathname}`;
-  const link = (n: number) => {
-    const q = new URLSearchParams(url.searchParams);
-    q.set('page[number]', String(n));
-    return `${path}?${q}`;
-  };
-  return {
-    data,
-    links: {
-      first: link(1),
-      last: link(lastPage),
-      prev: page > 1 ? link(Math.min(page - 1, lastPage)) : null,
-      next: page < lastPage ? link(page + 1) : null,
-    },
-    meta: {
-      current_page: page,
-      from: data.length ? start + 1 : null,
-      last_page: lastPage,
-      links: [],
-      path,
-      per_page: perPage,
-      to: data.length ? start + data.length : null,
-      total,
-    },
-  };
-}
-
-/** Soonest expiry first, no expiry last, then by id. */
-const byExpiry = (a: Json, b: Json) =>
-  (a.expires_at ?? '\uffff').localeCompare(b.expires_at ?? '\uffff') || a.id - b.id;
-
-// ---------------------------------------------------------------------------
-// Redeems, with the mock's rules and messages
-
-function redeemAmount(state: SeedState, body: unknown) {
-  const raw = body && typeof body === 'object' ? (body as Json).amount : undefined;
-  if (raw === undefined || raw === null || raw === '') return invalid({ amount: ['The amount field is required.'] });
-  const amount = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-  if (!Number.isFinite(amount)) return invalid({ amount: ['The amount must be a number.'] });
-  if (!(amount > 0)) return invalid({ amount: ['The amount must be greater than 0.'] });
-  if (Math.abs(amount * 100 - Math.round(amount * 100)) > 1e-6) {
-    return invalid({ amount: ['The amount must not have more than 2 decimal places.'] });
-  }
-  let cents = toCents(amount);
-  if (cents > toCents(computeBalances(state).combined_balance_dollars)) {
-    return invalid({ amount: ['The amount exceeds the available balance.'] });
-  }
-  const at = formatUtc(Date.now());
-  // Rewards first, soonest expiry first; then points, soonest-expiring lots first.
-  for (const r of state.rewards.filter((x: Json) => x.is_active && !x.is_expired && x.value_remaining > 0).sort(byExpiry)) {
-    if (cents === 0) break;
-    const take = Math.min(toCents(r.value_remaining), cents);
-    r.value_remaining = (toCents(r.value_remaining) - take) / 100;
-    if (r.value_remaining === 0) r.is_active = false;
-    r.updated_at = at;
-    cents -= take;
-  }
-  let points = Math.ceil(cents / (state.pointsToDollarsRate * 100) - 1e-9);
-  for (const lot of state.points.filter((p: Json) => !p.is_expired && p.value_remaining > 0).sort(byExpiry)) {
-    if (points <= 0) break;
-    const take = Math.min(lot.value_remaining, points);
-    lot.value_remaining -= take;
-    lot.updated_at = at;
-    points -= take;
-  }
-  syncProfileBalances(state);
-  const { currency: _currency, ...balances } = computeBalances(state);
-  const redemption = {
-    id: state.nextRedemptionId++,
-    profile_id: state.profile.id,
-    total: amount,
-    total_localised: amount,
-    balances,
-    meta: {},
-    created_at: at,
-    updated_at: at,
-  };
-  state.redemptions.push(redemption);
-  return json({ data: redemption });
-}
-
-function redeemBenefit(state: SeedState, id: string) {
-  const b = state.benefits.find((x: Json) => String(x.id) === id);
-  if (!b) return json({ message: 'Not found.' }, 404);
-  if (b.is_expired) return json({ message: 'This benefit has expired.' }, 422);
-  if (!(b.redemptions_remaining > 0)) return json({ message: 'This benefit has no redemptions remaining.' }, 422);
-  if (!b.is_redeemable) return json({ message: 'This benefit cannot be redeemed online.' }, 422);
-  const at = formatUtc(Date.now());
-  b.redemptions_remaining -= 1;
-  if (b.redemptions_remaining === 0) b.is_redeemable = false;
-  b.last_redeemed_at = at;
-  b.updated_at = at;
-  syncProfileBalances(state);
-  return json({ data: b });
-}
-
-// ---------------------------------------------------------------------------
-// Placeholder images for the seed's `https://cdn.example.com/...png` (the build is offline)
-
-const PALETTE = ['#f4d8c8', '#d6e6d3', '#d7dff2', '#f1e2b3', '#e6d4ee', '#cfe7ea'];
-
-function placeholder(url: URL) {
-  const handle = url.pathname.split('/').pop()?.replace(/\.\w+$/, '') ?? 'reward';
-  const initials = handle.split('-').map((w) => w[0] ?? '').join('').slice(0, 2).toUpperCase();
-  let h = 0;
-  for (const c of handle) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="96" height="96" viewBox="0 0 96 96">
-<rect width="96" height="96" rx="12" fill="${PALETTE[h % PALETTE.length]}"/>
-<text x="48" y="58" font-family="system-ui, sans-serif" font-size="32" font-weight="600" text-anchor="middle" fill="#3b3b3b">${initials}</text>
-</svg>`;
-  return new HttpResponse(svg, { headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=3600' } });
-}
+/** A `[status, body]` answer of the mock's rules (`mock/rules.js`) as a response. */
+const reply = ([status, body]: [number, unknown]) => json(body, status);
 
 // ---------------------------------------------------------------------------
 // The working API
@@ -326,10 +204,10 @@ export function omneoApi({ seed = seeds.demo, latencyMs = 150 }: OmneoApiOptions
     redeem: [
       http.post(`${API}/profiles/me/redeem`, async ({ request }) => {
         const body = await request.json().catch(() => null);
-        return authed(request, (s) => redeemAmount(s, body));
+        return authed(request, (s) => reply(redeemAmount(s, body, Date.now())));
       }),
       http.post(`${API}/profiles/me/benefits/:id/redeem`, ({ request, params }) =>
-        authed(request, (s) => redeemBenefit(s, String(params.id))),
+        authed(request, (s) => reply(redeemBenefit(s, String(params.id), Date.now()))),
       ),
     ],
     other: [
@@ -337,7 +215,12 @@ export function omneoApi({ seed = seeds.demo, latencyMs = 150 }: OmneoApiOptions
       http.get(`${API}/profiles/me/tiers`, ({ request }) => authed(request, (s) => json({ data: s.tiers }))),
       http.get(`${API}/profiles/me/points`, ({ request }) => authed(request, (s) => json(paginate(s.points, new URL(request.url))))),
     ],
-    assets: [http.get('https://cdn.example.com/*', ({ request }) => placeholder(new URL(request.url)))],
+    // The seed's images, drawn as the Node mock draws them (the build is offline).
+    assets: [
+      http.get(`${IMAGE_BASE}/*`, ({ request }) =>
+        new HttpResponse(placeholderImage(new URL(request.url).pathname), { headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=3600' } }),
+      ),
+    ],
   };
 }
 
