@@ -5,7 +5,7 @@
 import ky, { type KyInstance, type Options } from 'ky';
 import { OmneoError, isAbort } from './errors.js';
 import { TokenSource, type TokenOptions } from './token.js';
-import { data, parseApiDate, parseBalances, parseBenefit, parseBenefitRedemption, parsePage, parseRedemption, parseReward } from './validate.js';
+import { data, isActive, parseApiDate, parseBalances, parseBenefit, parseBenefitRedemption, parsePage, parseRedemption, parseReward } from './validate.js';
 import type { Balances, Benefit, Page, RedeemRequest, Redemption, Reward } from './types.js';
 
 /** What a widget can ask the client for. */
@@ -278,13 +278,6 @@ class Client implements OmneoClient {
       throw e;
     }
   }
-}
-
-function isActive(i: Reward | Benefit, now: number) {
-  if ('value_remaining' in i) {
-    if (i.is_active === false || i.is_expired === true || i.value_remaining <= 0) return false;
-  } else if (i.is_redeemable === false || i.redemptions_remaining === 0) return false;
-  return !i.expires_at || parseApiDate(i.expires_at) > now;
 }
 
 async function httpError(res: Response): Promise<OmneoError> {

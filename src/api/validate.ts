@@ -99,3 +99,11 @@ export function parseRedemption(body: unknown) {
 /** A redeemed benefit: `{data: {…}}`, with its codes where the API gives them. */
 export const parseBenefitRedemption = (body: unknown) =>
   check<Benefit>(data(body, 'redemption'), { id: opt(id), redeem_code_online: opt(str), redeem_code_pos: opt(str) }, 'redemption');
+
+/** Whether a reward can still be spent, or a benefit still redeemed, at `now` (ms). */
+export function isActive(i: Reward | Benefit, now: number) {
+  if ('value_remaining' in i) {
+    if (i.is_active === false || i.is_expired === true || i.value_remaining <= 0) return false;
+  } else if (i.is_redeemable === false || i.redemptions_remaining === 0) return false;
+  return !i.expires_at || parseApiDate(i.expires_at) > now;
+}

@@ -3,7 +3,7 @@ import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { OmneoClient, Resource } from '../../api/client.js';
 import type { Benefit, Reward } from '../../api/types.js';
-import { parseApiDate } from '../../api/validate.js';
+import { isActive, parseApiDate } from '../../api/validate.js';
 import { define } from '../../internal/define.js';
 import { formatDate, formatMoney, plural } from '../../internal/format.js';
 import { OmneoElement } from '../../internal/omneo-element.js';
@@ -219,10 +219,7 @@ export class OmneoRewardsList extends OmneoElement {
       const img = imageUrl(d.image_url);
       const reward = 'value_remaining' in i;
       const money = reward ? formatMoney(locale, currency, i.value_remaining) : '';
-      const usable =
-        !gone?.has(i) &&
-        !past &&
-        (reward ? i.is_active !== false && !i.is_expired && i.value_remaining > 0 : i.is_redeemable !== false && i.redemptions_remaining !== 0);
+      const usable = !gone?.has(i) && isActive(i, now);
       const key = String(i.id);
       return html`<li part="item">
         ${img ? html`<img part="image" src=${img} alt="" loading="lazy" />` : nothing}
