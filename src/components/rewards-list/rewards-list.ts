@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { OmneoClient, Resource } from '../../api/client.js';
 import type { Benefit, Reward } from '../../api/types.js';
 import { isActive, parseApiDate } from '../../api/validate.js';
@@ -104,13 +103,9 @@ export class OmneoRewardsList extends OmneoElement {
   private kept = new Map<string, Item>();
   private currency?: string;
   private currencyFrom?: OmneoClient;
-  /** How many items may be drawn with the current data and settings; grows by CHUNK a task. */
+  /** How many items are drawn: it grows by CHUNK a task until every item is, so no task draws many. */
   private budget = CHUNK;
-  private step = false;
-  private stepping = false;
   private total = 0;
-  /** What each chunk was last drawn with: a chunk whose items and settings are unchanged is not drawn again. */
-  private drawn: unknown[][] = [];
 
   protected get resource(): Resource {
     return {
@@ -138,12 +133,9 @@ export class OmneoRewardsList extends OmneoElement {
 
   protected override updated(changed: PropertyValues) {
     super.updated(changed);
-    if (this.budget < this.total && !this.stepping) {
-      this.stepping = true;
+    if (this.budget < this.total) {
       soon(() => {
-        this.stepping = false;
         this.budget += CHUNK;
-        this.step = true;
         this.requestUpdate();
       });
     }
@@ -157,18 +149,16 @@ export class OmneoRewardsList extends OmneoElement {
 
   protected override render() {
     const { status, value, error } = this.state;
-    const drawn = this.drawn;
-    this.drawn = [];
+    // Items already drawn are updated in place; only a list drawn afresh starts small again.
+    if (!value) this.budget = CHUNK;
     this.total = 0;
-    if (!this.step) this.budget = CHUNK;
-    this.step = false;
     // Busy only until there is something to show: a refresh must not hold back the redeem
     // buttons' announcements inside the list.
     return html`<div part="base" aria-busy=${!value && status === 'loading'}>
       ${status === 'signed-out'
         ? html`<slot name="signed-out">${this.words.signedOut}</slot>`
         : value
-          ? this.renderItems(value, drawn)
+          ? this.renderItems(value)
           : status === 'error'
             ? this.renderError(error)
             : this.renderLoading()}
@@ -192,7 +182,7 @@ export class OmneoRewardsList extends OmneoElement {
       <span class="sr-only">${this.words.loading}</span>`;
   }
 
-  private renderItems(value: Item[], drawn: unknown[][]) {
+  private renderItems(value: Item[]) {
     const w = this.words;
     let items = value;
     let gone: Set<Item> | undefined;
@@ -205,7 +195,7 @@ export class OmneoRewardsList extends OmneoElement {
       return html`<div part="empty"><slot name="empty">${this.source === 'benefits' ? w.noBenefits : w.noRewards}</slot></div>`;
     }
     // Per-render work once, per-item work small, and at most CHUNK items drawn per task.
-    const { locale, redeemable, expiringDays, strings, kept } = this;
+    const { locale, redeemable, expiringDays, kept } = this;
     const currency = this.settings?.currency || this.currency || 'AUD';
     const now = Date.now();
     const soon = now + (Number.isFinite(expiringDays) ? expiringDays : 14) * DAY;
@@ -251,18 +241,11 @@ export class OmneoRewardsList extends OmneoElement {
       </li>`;
     };
 
-    // Chunks past the budget stay as last drawn (or are not drawn yet) until a later task.
-    const settings = [locale, currency, redeemable, expiringDays, strings, kept.size, Math.floor(now / 60_000)];
-    const chunks = [];
     this.total = items.length;
-    for (let k = 0, c = 0; k < items.length; k += CHUNK, c++) {
-      const chunk = items.slice(k, k + CHUNK);
-      const deps = k < this.budget ? [...chunk, ...settings] : drawn[c];
-      if (!deps) break;
-      chunks.push(guard((this.drawn[c] = deps), () => repeat(chunk, (i) => i.id, item)));
-    }
+    // Keyed by id: an item's DOM (its button and its result) is never reused for another item.
+    const drawn = items.slice(0, this.budget).map((i) => keyed(i.id, item(i)));
     return html`<ul part="list" role="list" @error=${hideBroken} @omneo-redeem=${this.keep} @omneo-redeem-error=${this.keep}>
-      ${chunks}
+      ${drawn}
     </ul>`;
   }
 }
