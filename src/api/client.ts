@@ -2,7 +2,8 @@
  * `OmneoClient`: the one way a widget reaches Omneo. One token, one cache entry and at most one
  * request in flight per resource, shared by every widget under a provider.
  */
-import ky, { type KyInstance, type Options } from 'ky';
+import ky, { type Options } from 'ky';
+type KyInstance = typeof ky;
 import { OmneoError, isAbort } from './errors.js';
 import { TokenSource, type TokenOptions } from './token.js';
 import { data, isActive, parseApiDate, parseBalances, parseBenefit, parseBenefitRedemption, parsePage, parseRedemption, parseReward } from './validate.js';
@@ -96,7 +97,8 @@ class Client implements OmneoClient {
     this.api = this.http.extend({
       prefixUrl: baseUrlOf(options),
       retry: {
-        limit: options.retries ?? 2,
+        // ky 1.0 counts the first attempt in `limit`: 2 retries are a limit of 3.
+        limit: (options.retries ?? 2) + 1,
         methods: ['get'],
         statusCodes: [408, 429, 500, 502, 503, 504],
         afterStatusCodes: [413, 429, 503],

@@ -2,7 +2,9 @@
  * The shopper token: where it comes from (`token`, `tokenProvider` or `token-url`), when it is
  * renewed, and one request at a time however many widgets ask.
  */
-import type { KyInstance } from 'ky';
+import type ky from 'ky';
+
+type KyInstance = typeof ky;
 import { OmneoError } from './errors.js';
 import { parseToken } from './validate.js';
 import type { TokenProvider, TokenResult } from './types.js';
@@ -131,7 +133,7 @@ export class TokenSource {
       res = await this.http.post(url, {
         credentials: 'same-origin',
         // Minting is safe to repeat: a token endpoint that is briefly down gets two more tries.
-        retry: { limit: 2, methods: ['post'] },
+        retry: { limit: 3, methods: ['post'] }, // 2 retries: ky 1.0 counts the first attempt
       });
     } catch (e) {
       const status = (e as { response?: Response }).response?.status;
