@@ -15,7 +15,16 @@ export default defineConfig({
     // `safari10: false`: Vite turns terser's Safari 10 workarounds on; nothing that runs Lit 3 needs
     // them (about 30 bytes gzip). Other terser options were measured and gain nothing: see
     // `node bench/size-experiments.mjs` and BENCHMARKS.md.
-    terserOptions: { safari10: false, compress: { passes: 2 }, format: { comments: false } },
+    // Property mangling, only for names nobody outside the bundle reads: ky's `_`-prefixed internals
+    // (never Lit's `_$` protocol names) and the private members of this library listed here. A
+    // name that is also a property of a DOM, Intl or library object (`target`, `call`, `reason`,
+    // `result`, `format`, `cancel`…) must never be listed: every `.name` in the bundle is renamed.
+    terserOptions: {
+      safari10: false,
+      compress: { passes: 2 },
+      format: { comments: false },
+      mangle: { properties: { regex: /^(_(?!\$)|(asking|budget|build|copied|currencyFrom|entry|focusButton|forget|fromUrl|held|http|api|keep|kept|listenGlobally|listening|loadPage|money|onClick|onKey|onPageProvider|onPageRequest|onShopperChange|opts|orphan|pending|reload|renderError|renderItems|renderLoading|renew|renewAt|renewable|renewed|reported|send|sending|settle|shopper|start|subscribed|timer|tokens|waiting|words)$)/ } },
+    },
     lib: {
       entry: 'src/omneo-widgets.ts',
       formats: ['es'],

@@ -8,28 +8,30 @@ import type { Balances, Benefit, Page, Reward } from './types.js';
 type Obj = Record<string, unknown>;
 type Check = (v: unknown) => boolean;
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const num: Check = (v) => typeof v === 'number' && Number.isFinite(v);
-const str: Check = (v) => typeof v === 'string';
-const bool: Check = (v) => typeof v === 'boolean';
-const id: Check = (v) => (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v !== '');
+const isObj = (v: unknown): v is Obj => typeof v == 'object' && !!v && !Array.isArray(v);
+// Number.isFinite is false for anything that is not a number: no coercion.
+const num: Check = Number.isFinite as Check;
+const str: Check = (v) => typeof v == 'string';
+const bool: Check = (v) => typeof v == 'boolean';
+const id: Check = (v) => num(v) || (str(v) && v !== '');
 /** `YYYY-MM-DD HH:mm:ss` (UTC), or ISO 8601. */
-const date: Check = (v) => typeof v === 'string' && !Number.isNaN(parseApiDate(v));
+const date: Check = (v) => str(v) && parseApiDate(v as string) >= 0;
 const opt = (c: Check): Check => (v) => v == null || c(v);
 
+/** Names what did not fit: `balances.point_balance`, `rewards.meta`. */
 const fail = (what: string): never => {
-  throw new OmneoError('invalid-response', `Omneo sent an unexpected answer: ${what}.`);
+  throw new OmneoError('invalid-response', `Unexpected answer from Omneo: ${what}.`);
 };
 
 /** Checks `o` has each field of `shape`, naming the first that does not fit. */
 function check<T>(o: unknown, shape: Record<string, Check>, where: string): T {
-  if (!isObj(o)) fail(`${where} is not an object`);
-  for (const k in shape) if (!shape[k]((o as Obj)[k])) fail(`${where}.${k} is ${JSON.stringify((o as Obj)[k]) ?? 'missing'}`);
+  if (!isObj(o)) fail(where);
+  for (const k in shape) if (!shape[k]((o as Obj)[k])) fail(`${where}.${k}`);
   return o as T;
 }
 
 /** Unwraps Laravel's `{data: …}` envelope. */
-export const data = (body: unknown, where: string): unknown => (isObj(body) && 'data' in body ? body.data : fail(`${where} has no "data"`));
+export const data = (body: unknown, where: string): unknown => (isObj(body) && 'data' in body ? body.data : fail(where));
 
 /** Parses an API date-time (`2026-02-01 12:59:59`, UTC) to epoch milliseconds; NaN when it is not one. */
 export function parseApiDate(s: string): number {
@@ -72,13 +74,13 @@ export function parseBenefit(o: unknown, where = 'benefit'): Benefit {
 /** A page of Laravel's pagination envelope: `{data: [...], meta: {current_page, last_page, total}}`. */
 export function parsePage<T>(body: unknown, item: (o: unknown, where: string) => T, where: string): Page<T> {
   const list = data(body, where);
-  if (!Array.isArray(list)) fail(`${where}.data is not a list`);
+  if (!Array.isArray(list)) fail(`${where}.data`);
   const meta = check<{ current_page?: number; last_page?: number; total?: number }>(
     isObj(body) && body.meta != null ? body.meta : {},
     { current_page: opt(num), last_page: opt(num), total: opt(num) },
     `${where}.meta`,
   );
-  const items = (list as unknown[]).map((o, i) => item(o, `${where}.data[${i}]`));
+  const items = (list as unknown[]).map((o) => item(o, where));
   const page = meta.current_page ?? 1;
   return { items, page, lastPage: meta.last_page ?? page, total: meta.total ?? items.length };
 }
