@@ -1,17 +1,10 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { ContextConsumer, ContextRoot } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import type { OmneoClient, Resource, ResourceState } from '../api/client.js';
 import { OmneoError } from '../api/errors.js';
 import { omneoContext, omneoSettingsContext, type OmneoSettings } from '../context.js';
 import { OmneoErrorEvent, OmneoLoadEvent, type OmneoErrorDetail } from '../events.js';
 import { stringsFor, type OmneoStrings } from './strings.js';
-
-// Widgets that ask before any provider exists (the provider defined or inserted later) are asked
-// again when one appears. One root per page, however many copies of the library are loaded.
-const ROOT = Symbol.for('omneo.context-root');
-if (typeof document !== 'undefined' && !(globalThis as any)[ROOT]) {
-  ((globalThis as any)[ROOT] = new ContextRoot()).attach(document.documentElement);
-}
 
 /** How long a widget waits for a provider before it says there is none. */
 export const PROVIDER_WAIT = 1000;
@@ -40,9 +33,7 @@ export abstract class OmneoElement extends LitElement {
   private unsubscribe?: () => void;
   private subscribed?: [OmneoClient | undefined, string | undefined];
   private reported?: unknown;
-
-  constructor() {
-    super();
+  private consumers = [
     new ContextConsumer(this, {
       context: omneoContext,
       subscribe: true,
@@ -51,7 +42,7 @@ export abstract class OmneoElement extends LitElement {
         this.orphan = false;
         this.requestUpdate();
       },
-    });
+    }),
     new ContextConsumer(this, {
       context: omneoSettingsContext,
       subscribe: true,
@@ -59,14 +50,22 @@ export abstract class OmneoElement extends LitElement {
         this.settings = settings;
         this.requestUpdate();
       },
-    });
-  }
+    }),
+  ];
+  /**
+   * A widget that asked before any provider existed (one defined or inserted later) asks again
+   * when a provider announces itself, as `ContextProvider` does when it connects.
+   */
+  private askAgain = () => {
+    if (!this.client) for (const c of this.consumers) c.hostConnected();
+  };
 
   /** The resource the widget shows (it is fetched and watched through the client). */
   protected abstract get resource(): Resource | undefined;
 
   override connectedCallback() {
     super.connectedCallback();
+    document.addEventListener('context-provider', this.askAgain);
     this.timer = setTimeout(() => {
       if (this.client) return;
       this.orphan = true;
@@ -76,6 +75,7 @@ export abstract class OmneoElement extends LitElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback();
+    document.removeEventListener('context-provider', this.askAgain);
     clearTimeout(this.timer);
     this.unsubscribe?.();
     this.unsubscribe = this.subscribed = undefined;
