@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '../internal/css.js';
 
 /**
  * What every widget shares. The widgets inherit the page's font and colours; the `--omneo-*`

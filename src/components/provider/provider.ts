@@ -1,4 +1,5 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
+import { css } from '../../internal/css.js';
 import { ContextEvent, ContextProvider, type Context } from '@lit/context';
 import { define } from '../../internal/define.js';
 import { createOmneoClient, type OmneoClient, type ResourceState } from '../../api/client.js';
