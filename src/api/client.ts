@@ -73,6 +73,8 @@ const signedOut = () => new OmneoError('signed-out', 'Nobody is signed in.');
 type Key = Resource | { type: 'page'; source: 'rewards' | 'benefits'; page: number };
 
 interface Entry {
+  /** What it caches, to fetch it again. */
+  key: Key;
   state: ResourceState<unknown>;
   listeners: Set<(state: ResourceState<any>) => void>;
   promise?: Promise<unknown>;
@@ -81,53 +83,55 @@ interface Entry {
   waiting?: number;
 }
 
+/** Drops the request in flight, if any. */
+const stop = (e: Entry) => {
+  e.abort?.abort();
+  e.promise = e.abort = undefined;
+};
+
 class Client implements OmneoClient {
-  private readonly http: KyInstance;
   private readonly api: KyInstance;
   private readonly tokens: TokenSource;
   private readonly entries = new Map<string, Entry>();
 
   constructor(options: OmneoClientOptions) {
-    this.http = ky.create({
+    const http = ky.create({
       timeout: options.timeout ?? 10_000,
       headers: { Accept: 'application/json' },
       fetch: options.fetch,
       retry: 0,
     });
-    this.api = this.http.extend({
+    this.api = http.extend({
       prefixUrl: baseUrlOf(options),
       retry: {
         // ky 1.0 counts the first attempt in `limit`: 2 retries are a limit of 3.
         limit: (options.retries ?? 2) + 1,
         methods: ['get'],
         statusCodes: [408, 429, 500, 502, 503, 504],
-        afterStatusCodes: [413, 429, 503],
         backoffLimit: 3_000,
         maxRetryAfter: 10_000,
       },
     });
-    this.tokens = new TokenSource(options, this.http);
+    this.tokens = new TokenSource(options, http);
     // Another shopper: nothing of the last one's may stay on screen.
     this.tokens.onShopperChange = () => this.reload(true);
   }
 
   /** One call to the ID API with the shopper token; a 401 gets a new token and one more try. */
-  private async call(path: string, init: Options, renewed = false): Promise<unknown> {
+  private async call(path: string, init: Options, renewed?: boolean): Promise<unknown> {
     const token = await this.tokens.get();
     if (token === null) throw signedOut();
     let res: Response;
     try {
       res = await this.api(path, { ...init, headers: { Authorization: `Bearer ${token}` } });
     } catch (e) {
-      if (isAbort(e)) throw e;
       const response = (e as { response?: Response }).response;
+      if (isAbort(e)) throw e;
       if (!response) {
-        const timeout = (e as Error).name === 'TimeoutError';
-        throw new OmneoError('network', timeout ? 'Omneo took too long to answer.' : 'Omneo could not be reached.', { cause: e });
+        throw new OmneoError('network', (e as Error).name === 'TimeoutError' ? 'Omneo took too long to answer.' : 'Omneo could not be reached.', { cause: e });
       }
       if (response.status === 401 && !renewed && this.tokens.renewable) {
-        const next = await this.tokens.renew(token);
-        if (next === null) throw signedOut();
+        if ((await this.tokens.renew(token)) === null) throw signedOut();
         return this.call(path, init, true);
       }
       throw await httpError(response);
@@ -141,15 +145,18 @@ class Client implements OmneoClient {
     }
   }
 
-  private async load(resource: Resource, signal: AbortSignal): Promise<unknown> {
-    if (resource.type === 'balances') {
-      return parseBalances(data(await this.call('profiles/me/balances', { signal }), 'balances'));
+  private async load(r: Key, signal: AbortSignal): Promise<unknown> {
+    if (r.type === 'balances') return parseBalances(data(await this.call('profiles/me/balances', { signal }), 'balances'));
+    const { source } = r;
+    if (r.type === 'page') {
+      const body = await this.call(`profiles/me/${source}`, { signal, searchParams: { 'page[size]': PAGE_SIZE, 'page[number]': r.page } });
+      return parsePage<Reward | Benefit>(body, source === 'rewards' ? parseReward : parseBenefit, source);
     }
-    const { source, limit, includeExpired } = resource;
+    const { limit, includeExpired } = r;
     const items: (Reward | Benefit)[] = [];
     const now = Date.now();
     for (let page = 1, last = 1; page <= last && items.length < limit; page++) {
-      const p = (await this.read({ type: 'page', source, page }, signal)) as Page<Reward | Benefit>;
+      const p = (await this.get({ type: 'page', source, page } as never, signal)) as Page<Reward | Benefit>;
       last = p.lastPage;
       items.push(...(includeExpired ? p.items : p.items.filter((i) => isActive(i, now))));
     }
@@ -158,31 +165,28 @@ class Client implements OmneoClient {
     return items.sort((a, b) => expiry.get(a)! - expiry.get(b)!).slice(0, limit);
   }
 
-  private async loadPage(source: 'rewards' | 'benefits', page: number, signal: AbortSignal) {
-    const body = await this.call(`profiles/me/${source}`, {
-      signal,
-      searchParams: { 'page[size]': PAGE_SIZE, 'page[number]': page },
-    });
-    return parsePage<Reward | Benefit>(body, source === 'rewards' ? parseReward : parseBenefit, source);
+  private entry(key: Key): [string, Entry] {
+    const k = JSON.stringify(key);
+    let entry = this.entries.get(k);
+    if (!entry) this.entries.set(k, (entry = { key, state: { status: 'loading' }, listeners: new Set() }));
+    return [k, entry];
   }
 
-  private entry(resource: Key): [string, Entry] {
-    const key = JSON.stringify(resource);
-    let entry = this.entries.get(key);
-    if (!entry) this.entries.set(key, (entry = { state: { status: 'loading' }, listeners: new Set() }));
-    return [key, entry];
-  }
-
-  private start(r: Key, entry: Entry): Promise<unknown> {
+  private start(entry: Entry): Promise<unknown> {
     const abort = (entry.abort = new AbortController());
     entry.waiting = 0;
-    const run = r.type === 'page' ? this.loadPage(r.source, r.page, abort.signal) : this.load(r, abort.signal);
-    const promise: Promise<unknown> = (entry.promise = run.then(
-      (value) => (this.settle(entry, promise, { status: 'ready', value }), value),
+    const settle = (state: ResourceState<unknown>) => {
+      if (entry.promise !== promise) return; // superseded by an invalidate
+      entry.promise = entry.abort = undefined;
+      entry.state = state;
+      for (const l of entry.listeners) l(state);
+    };
+    const promise: Promise<unknown> = (entry.promise = this.load(entry.key, abort.signal).then(
+      (value) => (settle({ status: 'ready', value }), value),
       (error) => {
         if (!isAbort(error)) {
-          const e = error instanceof OmneoError ? error : new OmneoError('invalid-response', String(error?.message ?? error), { cause: error });
-          this.settle(entry, promise, e.kind === 'signed-out' ? { status: 'signed-out' } : { status: 'error', error: e, value: entry.state.value });
+          const e = error instanceof OmneoError ? error : new OmneoError('invalid-response', String(error), { cause: error });
+          settle(e.kind === 'signed-out' ? { status: 'signed-out' } : { status: 'error', error: e, value: entry.state.value });
         }
         throw error;
       },
@@ -191,91 +195,80 @@ class Client implements OmneoClient {
     return promise;
   }
 
-  private settle(entry: Entry, promise: Promise<unknown>, state: ResourceState<unknown>) {
-    if (entry.promise !== promise) return; // superseded by an invalidate
-    entry.promise = entry.abort = undefined;
-    entry.state = state;
-    for (const l of entry.listeners) l(state);
-  }
-
   get<R extends Resource>(resource: R, signal?: AbortSignal): Promise<ResourceValue<R>> {
-    return this.read(resource, signal) as Promise<ResourceValue<R>>;
-  }
-
-  private read(key: Key, signal?: AbortSignal): Promise<unknown> {
-    const [k, entry] = this.entry(key);
-    if (entry.state.status === 'ready') return abortable(Promise.resolve(entry.state.value), signal);
-    const promise = entry.promise ?? this.start(key, entry);
+    const [k, entry] = this.entry(resource);
+    if (entry.state.status === 'ready') return abortable(Promise.resolve(entry.state.value), signal) as Promise<ResourceValue<R>>;
+    const promise = entry.promise ?? this.start(entry);
     entry.waiting! += signal ? 1 : Infinity;
     return abortable(promise, signal, () => {
       // The last caller gave up (a list whose source changed, or that left the page): nobody needs
       // the answer, so the request stops, as a subscribed resource's does with its last subscriber.
       if (--entry.waiting! || entry.listeners.size || entry.promise !== promise) return;
-      entry.abort?.abort();
-      entry.promise = entry.abort = undefined;
+      stop(entry);
       if (this.entries.get(k) === entry) this.entries.delete(k);
-    });
+    }) as Promise<ResourceValue<R>>;
   }
 
   subscribe<R extends Resource>(resource: R, listener: (state: ResourceState<ResourceValue<R>>) => void) {
-    const [key, entry] = this.entry(resource);
+    const [k, entry] = this.entry(resource);
     entry.listeners.add(listener);
     // A new subscriber also retries what failed before.
-    if ((entry.state.status === 'loading' || entry.state.status === 'error') && !entry.promise) this.start(resource, entry);
+    if ((entry.state.status === 'loading' || entry.state.status === 'error') && !entry.promise) this.start(entry);
     listener(entry.state as ResourceState<ResourceValue<R>>);
     return () => {
       entry.listeners.delete(listener);
-      if (!entry.listeners.size && this.entries.get(key) === entry && entry.state.status !== 'ready') {
-        entry.abort?.abort();
-        this.entries.delete(key);
+      if (!entry.listeners.size && this.entries.get(k) === entry && entry.state.status !== 'ready') {
+        stop(entry);
+        this.entries.delete(k);
       }
     };
   }
 
-  invalidate({ token = false }: { token?: boolean } = {}) {
+  invalidate({ token }: { token?: boolean } = {}) {
     if (token) this.tokens.forget();
     else this.tokens.reset();
-    this.reload(false);
+    this.reload();
   }
 
   /** Fetches every subscribed resource again; with `forget`, nothing cached is shown meanwhile. */
-  private reload(forget: boolean) {
-    const watched: [Key, Entry][] = [];
-    for (const [key, entry] of this.entries) {
-      entry.abort?.abort();
-      entry.promise = entry.abort = undefined;
-      this.entries.delete(key);
-      if (entry.listeners.size) watched.push([JSON.parse(key), entry]);
+  private reload(forget?: boolean) {
+    const watched: Entry[] = [];
+    // Every request stops, and what nobody watches (the pages of lists) is dropped first: lists
+    // read their pages through `get`, so each page is fetched once however many lists need it.
+    for (const [k, entry] of this.entries) {
+      stop(entry);
+      if (entry.listeners.size) watched.push(entry);
+      else this.entries.delete(k);
     }
-    // Lists read their pages through `get`, so each page is fetched once however many lists need it.
-    for (const [resource, entry] of watched) {
-      const [, fresh] = this.entry(resource);
-      fresh.listeners = entry.listeners;
-      fresh.state = entry.state.status === 'ready' && !forget ? entry.state : { status: 'loading' };
-      if (fresh.state.status === 'loading') for (const l of fresh.listeners) l(fresh.state);
-      this.start(resource, fresh);
+    for (const entry of watched) {
+      if (forget || entry.state.status !== 'ready') {
+        entry.state = { status: 'loading' };
+        for (const l of entry.listeners) l(entry.state);
+      }
+      this.start(entry);
     }
   }
 
-  async redeem(request: RedeemRequest, signal?: AbortSignal): Promise<Redemption> {
-    const { amount, benefitId } = request;
-    if (benefitId == null && !(typeof amount === 'number' && amount > 0 && Number.isFinite(amount))) {
-      throw new OmneoError('http', 'Choose an amount to redeem.', { status: 422 });
-    }
+  async redeem({ amount, benefitId }: RedeemRequest, signal?: AbortSignal): Promise<Redemption> {
+    const benefit = benefitId != null;
+    if (!benefit && !(amount! > 0 && Number.isFinite(amount))) throw new OmneoError('http', 'Choose an amount to redeem.', { status: 422 });
     try {
-      const body = benefitId != null
-        ? await this.call(`profiles/me/benefits/${encodeURIComponent(benefitId)}/redeem`, { method: 'post', signal, retry: 0 })
-        : await this.call('profiles/me/redeem', { method: 'post', json: { amount }, signal, retry: 0 });
-      const redemption = benefitId != null ? parseBenefitRedemption(body) : parseRedemption(body);
-      this.reload(false);
+      const body = await this.call(benefit ? `profiles/me/benefits/${encodeURIComponent(benefitId)}/redeem` : 'profiles/me/redeem', {
+        method: 'post',
+        json: benefit ? undefined : { amount },
+        signal,
+        retry: 0,
+      });
+      const redemption = benefit ? parseBenefitRedemption(body) : parseRedemption(body);
+      this.reload();
       return redemption as Redemption;
     } catch (e) {
       // A refusal changed nothing; any other failure may have redeemed: read the balances again,
       // now and once more in a moment, as the API may still be finishing a redeem that timed out.
       const refused = e instanceof OmneoError && (e.kind === 'signed-out' || (e.kind !== 'network' && e.kind !== 'invalid-response' && (e.status ?? 500) < 500));
       if (!refused) {
-        this.reload(false);
-        setTimeout(() => this.reload(false), UNCONFIRMED_REREAD);
+        this.reload();
+        setTimeout(() => this.reload(), UNCONFIRMED_REREAD);
       }
       throw e;
     }
@@ -283,24 +276,24 @@ class Client implements OmneoClient {
 }
 
 async function httpError(res: Response): Promise<OmneoError> {
-  let body: { message?: unknown; errors?: unknown } | undefined;
-  try {
-    body = await res.json();
-  } catch {}
-  const message = typeof body?.message === 'string' && body.message ? body.message : `Omneo answered ${res.status}.`;
-  const errors = body?.errors && typeof body.errors === 'object' ? (body.errors as Record<string, string[]>) : undefined;
-  return new OmneoError(res.status === 401 ? 'auth' : 'http', message, { status: res.status, errors });
+  const body: { message?: unknown; errors?: unknown } | undefined = await res.json().catch(() => {});
+  const { message, errors } = body ?? {};
+  return new OmneoError(res.status === 401 ? 'auth' : 'http', (typeof message === 'string' && message) || `Omneo answered ${res.status}.`, {
+    status: res.status,
+    errors: errors && typeof errors === 'object' ? (errors as Record<string, string[]>) : undefined,
+  });
 }
 
 /** `p`, or an AbortError as soon as `signal` aborts (and then `gaveUp()`). */
 function abortable<T>(p: Promise<T>, signal?: AbortSignal, gaveUp?: () => void): Promise<T> {
-  if (!signal) return p;
-  return new Promise((resolve, reject) => {
-    const onAbort = () => (reject(signal.reason ?? new DOMException('Aborted', 'AbortError')), gaveUp?.());
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
+  return signal
+    ? new Promise((resolve, reject) => {
+        const onAbort = () => (reject(signal.reason), gaveUp?.());
+        if (signal.aborted) return onAbort();
+        signal.addEventListener('abort', onAbort);
+        p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+      })
+    : p;
 }
 
 /** Builds the client a provider gives its widgets. Throws when neither `baseUrl` nor `tenant` is usable. */
