@@ -28,3 +28,10 @@ export function plural(locale: string, n: number, forms: Partial<Record<Intl.LDM
   const form = forms[intl(Intl.PluralRules, locale, {}).select(n) as Intl.LDMLPluralRule] ?? forms.other;
   return form.replace('{n}', formatNumber(locale, n));
 }
+
+/** Runs `f` soon in a task of its own; unlike a timer or a frame, not held back in a hidden tab. */
+export function soon(f: () => void) {
+  const { port1, port2 } = new MessageChannel();
+  port1.onmessage = () => (port1.close(), f());
+  port2.postMessage(0);
+}

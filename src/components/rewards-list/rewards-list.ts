@@ -4,7 +4,7 @@ import type { OmneoClient, Resource } from '../../api/client.js';
 import type { Benefit, Reward } from '../../api/types.js';
 import { isActive, parseApiDate } from '../../api/validate.js';
 import { define } from '../../internal/define.js';
-import { formatDate, formatMoney, plural } from '../../internal/format.js';
+import { formatDate, formatMoney, plural, soon } from '../../internal/format.js';
 import { OmneoElement } from '../../internal/omneo-element.js';
 import { fill } from '../../internal/strings.js';
 import { shared } from '../../styles/shared.js';
@@ -20,12 +20,6 @@ const CHUNK = 25;
 const BALANCES = { type: 'balances' } as const;
 const expiry = (i: Item) => (i.expires_at ? parseApiDate(i.expires_at) : Infinity);
 
-/** Runs `f` soon in a task of its own; unlike a timer or a frame, not held back in a hidden tab. */
-function soon(f: () => void) {
-  const { port1, port2 } = new MessageChannel();
-  port1.onmessage = () => (port1.close(), f());
-  port2.postMessage(0);
-}
 
 /** The image URL if it is an absolute http(s) URL; never `javascript:`, `data:` or the like. */
 function imageUrl(u?: string | null) {
