@@ -1,5 +1,8 @@
 import { css } from 'lit';
 
+// Items have no content-visibility: auto: an item would be laid out at a placeholder height first,
+// then at its own, moving what is below it (a layout shift); 1,000 items lay out in time without it.
+// (A comment here, not in the CSS, costs no byte of the bundle.)
 export const styles = css`
   :host {
     display: block;
@@ -23,9 +26,6 @@ export const styles = css`
     border: 1px solid var(--omneo-color-border, color-mix(in srgb, currentColor 20%, transparent));
     border-radius: var(--omneo-radius, 0.5em);
     background: var(--omneo-color-surface, transparent);
-    /* A long list lays out and paints only the items on screen. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 6em;
   }
   [part='image'],
   .ghost .image {
