@@ -199,14 +199,14 @@ export const EmptyWithSlot: Story = {
   },
 };
 
-/** Until Omneo answers: three placeholder rows, hidden from screen readers, which hear "Loading…". */
+/** Until Omneo answers: placeholder rows (as many as `limit`, at most five), hidden from screen readers, which hear "Loading…". */
 export const Loading: Story = {
   parameters: { msw: { handlers: loading() } },
   play: async ({ canvasElement }) => {
     const el = await widget(canvasElement, TAG);
     await expect(part(el, 'base')?.getAttribute('aria-busy')).toBe('true');
     await expect(part(el, 'list')?.getAttribute('aria-hidden')).toBe('true');
-    await expect(parts(el, 'item').length).toBe(3);
+    await expect(parts(el, 'item').length).toBe(5);
     await expect(el.shadowRoot?.querySelector('.sr-only')?.textContent).toBe('Loading…');
   },
 };

@@ -219,11 +219,25 @@ describe('<omneo-rewards-list>', () => {
       const el = p.querySelector('omneo-rewards-list')!;
       await el.updateComplete;
       const rows = el.shadowRoot!.querySelectorAll('.ghost');
-      expect(rows).to.have.length(3);
+      expect(rows).to.have.length(5);
       expect(rows[0].getBoundingClientRect().height).to.be.greaterThan(40);
       expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
       expect(el.shadowRoot!.textContent).to.contain('Loading…');
       await expect(el).to.be.accessible();
+    });
+
+    it('holds as many rows as the limit, as tall as the items they stand for: nothing below moves', async () => {
+      const r = (id: number, days: number) =>
+        reward(id, `Reward ${id}`, days, { definition: { name: `Reward ${id}`, short_description: 'A few words', image_url: `${CDN}/r${id}.png` } });
+      // One expiring soon (its mark has a border), two not.
+      const client = scripted([r(1, 3), r(2, 30), r(3, 60)], 300);
+      const p = await fixture<OmneoProvider>(html`<omneo-provider .client=${client} locale="en"><omneo-rewards-list limit="3"></omneo-rewards-list></omneo-provider>`);
+      const el = p.querySelector('omneo-rewards-list')!;
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelectorAll('.ghost')).to.have.length(3);
+      const loading = el.getBoundingClientRect().height;
+      await list(p, 0, 3);
+      expect(el.getBoundingClientRect().height).to.equal(loading);
     });
   });
 

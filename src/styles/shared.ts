@@ -3,6 +3,7 @@ import { css } from '../internal/css.js';
 /**
  * What every widget shares. The widgets inherit the page's font and colours; the `--omneo-*`
  * properties override them. Shapes are drawn with `currentColor` so they suit light and dark pages.
+ * A `.skeleton`'s text, if any, is drawn in the colour of its background: unseen.
  */
 export const shared = css`
   :host {
@@ -35,7 +36,6 @@ export const shared = css`
     opacity: 0.55;
   }
   .skeleton {
-    color: transparent;
     background: currentColor;
     opacity: 0.12;
     border-radius: var(--omneo-radius, 0.25em);

@@ -1,5 +1,9 @@
 import { css } from '../../internal/css.js';
 
+// Items have no content-visibility: auto: an item would be laid out at a placeholder height first,
+// then at its own, moving what is below it (a layout shift); 1,000 items lay out in time without it.
+// The "Expiring soon" mark's border does not make its line taller than one without it (margin).
+// (A comment here, not in the CSS, costs no byte of the bundle.)
 export const styles = css`
   :host {
     display: block;
@@ -23,12 +27,8 @@ export const styles = css`
     border: 1px solid var(--omneo-color-border, color-mix(in srgb, currentColor 20%, transparent));
     border-radius: var(--omneo-radius, 0.5em);
     background: var(--omneo-color-surface, transparent);
-    /* A long list lays out and paints only the items on screen. */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 6em;
   }
-  [part='image'],
-  .ghost .image {
+  [part='image'] {
     flex: none;
     width: var(--_image);
     height: var(--_image);
@@ -61,15 +61,14 @@ export const styles = css`
   [part='expiring'] {
     padding: 0 0.5em;
     border: 1px solid currentColor;
+    margin: -1px 0;
     border-radius: 1em;
     color: var(--omneo-color-warning, inherit);
   }
-  .ghost .line {
-    display: block;
-    height: 1em;
+  .ghost .body > * {
     width: 60%;
   }
-  .ghost .line + .line {
+  .ghost [part='value'] {
     width: 35%;
   }
   [part='empty'] {

@@ -101,7 +101,7 @@ export class OmneoRewardsList extends OmneoElement {
   private budget = CHUNK;
   private total = 0;
 
-  protected get resource(): Resource {
+  protected get resource(): Extract<Resource, { type: 'list' }> {
     return {
       type: 'list',
       source: this.source === 'benefits' ? 'benefits' : 'rewards',
@@ -165,13 +165,20 @@ export class OmneoRewardsList extends OmneoElement {
     const { locale } = this;
     soon(() => formatDate(locale, 0));
     soon(() => formatMoney(locale, this.settings?.currency || 'AUD', 0));
+    // As many rows as the list is likely to hold (`limit`, at most 5), each as tall as an item with
+    // an image, a name, a value (benefits have none), a description and an expiry date, drawn with the
+    // items' parts and line boxes: the page below does not move when the items come.
+    const row = html`<li part="item" class="ghost">
+      <span part="image" class="skeleton"></span>
+      <span class="body">
+        <span part="name" class="skeleton">&nbsp;</span>
+        ${this.source === 'benefits' ? nothing : html`<span part="value" class="skeleton">&nbsp;</span>`}
+        <span class="skeleton">&nbsp;</span>
+        <span class="meta skeleton">&nbsp;</span>
+      </span>
+    </li>`;
     return html`<ul part="list" role="list" aria-hidden="true">
-        ${[0, 1, 2].map(
-          () => html`<li part="item" class="ghost">
-            <span class="image skeleton"></span>
-            <span class="body"><span class="line skeleton"></span><span class="line skeleton"></span></span>
-          </li>`,
-        )}
+        ${Array(Math.min(this.resource.limit, 5)).fill(row)}
       </ul>
       <span class="sr-only">${this.words.loading}</span>`;
   }
