@@ -123,7 +123,7 @@ export const HiddenWhenZero: Story = {
 // ---------------------------------------------------------------------------
 // Before and instead of the value
 
-/** Until Omneo answers: a pulsing placeholder the size of a value, and "Loading…" for screen readers. */
+/** Until Omneo answers: a still placeholder the size of a value, and "Loading…" for screen readers. */
 export const Loading: Story = {
   args: { kind: 'points', label: 'You have' },
   parameters: { msw: { handlers: loading() } },

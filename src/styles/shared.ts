@@ -41,16 +41,6 @@ export const shared = css`
     border-radius: var(--omneo-radius, 0.25em);
     user-select: none;
   }
-  @media (prefers-reduced-motion: no-preference) {
-    .skeleton {
-      animation: omneo-pulse 1.2s ease-in-out infinite alternate;
-    }
-  }
-  @keyframes omneo-pulse {
-    to {
-      opacity: 0.24;
-    }
-  }
   .sr-only {
     position: absolute;
     width: 1px;
