@@ -221,6 +221,8 @@ describe('<omneo-rewards-list>', () => {
       const rows = el.shadowRoot!.querySelectorAll('.ghost');
       expect(rows).to.have.length(5);
       expect(rows[0].getBoundingClientRect().height).to.be.greaterThan(40);
+      // Nothing that reads the list may take a loading row for an item.
+      expect(el.shadowRoot!.querySelector('[part~=item], [part~=name], [part~=value], [part~=image]')).to.equal(null);
       expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
       expect(el.shadowRoot!.textContent).to.contain('Loading…');
       await expect(el).to.be.accessible();

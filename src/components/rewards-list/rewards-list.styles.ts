@@ -18,10 +18,11 @@ export const styles = css`
     margin: 0;
     padding: 0;
   }
-  [part='item'] + [part='item'] {
+  li + li {
     margin-top: var(--_space);
   }
-  [part='item'] {
+  [part='item'],
+  .ghost {
     display: flex;
     flex-wrap: wrap;
     align-items: flex-start;
@@ -31,7 +32,8 @@ export const styles = css`
     border-radius: var(--omneo-radius, 0.5em);
     background: var(--omneo-color-surface, transparent);
   }
-  [part='image'] {
+  [part='image'],
+  .image {
     flex: none;
     width: var(--_image);
     height: var(--_image);
@@ -71,7 +73,7 @@ export const styles = css`
   .ghost .body > * {
     width: 60%;
   }
-  .ghost [part='value'] {
+  .ghost .short {
     width: 35%;
   }
   [part='empty'] {

@@ -167,12 +167,13 @@ export class OmneoRewardsList extends OmneoElement {
     soon(() => formatMoney(locale, this.settings?.currency || 'AUD', 0));
     // As many rows as the list is likely to hold (`limit`, at most 5), each as tall as an item with
     // an image, a name, a value (benefits have none), a description and an expiry date, drawn with the
-    // items' parts and line boxes: the page below does not move when the items come.
-    const row = html`<li part="item" class="ghost">
-      <span part="image" class="skeleton"></span>
+    // items' box and line boxes: the page below does not move when the items come. They have no
+    // `item`, `name` or `value` part: nothing that reads the list takes them for items.
+    const row = html`<li class="ghost">
+      <span class="image skeleton"></span>
       <span class="body">
-        <span part="name" class="skeleton">&nbsp;</span>
-        ${this.source === 'benefits' ? nothing : html`<span part="value" class="skeleton">&nbsp;</span>`}
+        <span class="skeleton">&nbsp;</span>
+        ${this.source === 'benefits' ? nothing : html`<span class="skeleton short">&nbsp;</span>`}
         <span class="skeleton">&nbsp;</span>
         <span class="meta skeleton">&nbsp;</span>
       </span>
