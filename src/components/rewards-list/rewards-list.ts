@@ -148,15 +148,13 @@ export class OmneoRewardsList extends OmneoElement {
     this.total = 0;
     // Busy only until there is something to show: a refresh must not hold back the redeem
     // buttons' announcements inside the list.
-    return html`<div part="base" aria-busy=${!value && status === 'loading'}>
-      ${status === 'signed-out'
-        ? html`<slot name="signed-out">${this.words.signedOut}</slot>`
-        : value
-          ? this.renderItems(value)
-          : status === 'error'
-            ? this.renderError(error)
-            : this.renderLoading()}
-    </div>`;
+    return html`<div part="base" aria-busy=${!value && status === 'loading'}>${status === 'signed-out'
+      ? html`<slot name="signed-out">${this.words.signedOut}</slot>`
+      : value
+        ? this.renderItems(value)
+        : status === 'error'
+          ? this.renderError(error)
+          : this.renderLoading()}</div>`;
   }
 
   private renderLoading() {
@@ -169,19 +167,10 @@ export class OmneoRewardsList extends OmneoElement {
     // an image, a name, a value (benefits have none), a description and an expiry date, drawn with the
     // items' box and line boxes: the page below does not move when the items come. They have no
     // `item`, `name` or `value` part: nothing that reads the list takes them for items.
-    const row = html`<li class="ghost">
-      <span class="image skeleton"></span>
-      <span class="body">
-        <span class="skeleton">&nbsp;</span>
-        ${this.source === 'benefits' ? nothing : html`<span class="skeleton short">&nbsp;</span>`}
-        <span class="skeleton">&nbsp;</span>
-        <span class="meta skeleton">&nbsp;</span>
-      </span>
-    </li>`;
-    return html`<ul part="list" role="list" aria-hidden="true">
-        ${Array(Math.min(this.resource.limit, 5)).fill(row)}
-      </ul>
-      <span class="sr-only">${this.words.loading}</span>`;
+    const row = html`<li class="ghost"><span class="image skeleton"></span><span class="body"><span class="skeleton">&nbsp;</span>${this.source === 'benefits'
+      ? nothing
+      : html`<span class="skeleton short">&nbsp;</span>`}<span class="skeleton">&nbsp;</span><span class="meta skeleton">&nbsp;</span></span></li>`;
+    return html`<ul part="list" role="list" aria-hidden="true">${Array(Math.min(this.resource.limit, 5)).fill(row)}</ul><span class="sr-only">${this.words.loading}</span>`;
   }
 
   private renderItems(value: Item[]) {
@@ -213,42 +202,23 @@ export class OmneoRewardsList extends OmneoElement {
       const money = reward ? formatMoney(locale, currency, i.value_remaining) : '';
       const usable = !gone?.has(i) && isActive(i, now);
       const key = String(i.id);
-      return html`<li part="item">
-        ${img ? html`<img part="image" src=${img} alt="" loading="lazy" />` : nothing}
-        <div class="body">
-          <span part="name">${d.name}</span>
-          ${reward ? html`<span part="value">${money}</span>` : nothing}
-          ${d.short_description ? html`<span>${d.short_description}</span>` : nothing}
-          <span class="meta"
-            >${exp < Infinity
-              ? html`<span
-                  >${past ? expiredBefore : expiresBefore}<time part="expiry" datetime=${new Date(exp).toISOString()}>${formatDate(locale, exp)}</time
-                  >${past ? expiredAfter : expiresAfter}</span
-                >`
-              : nothing}${!past && exp <= soon ? html`<span part="expiring">${w.expiringSoon}</span>` : nothing}${!reward && i.redemptions_remaining != null && i.redemptions_remaining > 1
-              ? html`<span>${plural(locale, i.redemptions_remaining, w.usesLeft)}</span>`
-              : nothing}</span
-          >
-        </div>
-        ${redeemable && (usable || kept.has(key))
-          ? html`<omneo-redeem-button
-              data-key=${key}
-              .strings=${this.strings}
-              .amount=${reward ? i.value_remaining : undefined}
-              .benefitId=${reward ? undefined : key}
-              ?disabled=${!usable}
-              >${reward ? fill(w.redeemAmount, { amount: money }) : w.redeem}<span class="sr-only"> ${fill(w.redeemFor, { name: d.name })}</span></omneo-redeem-button
-            >`
-          : nothing}
-      </li>`;
+      return html`<li part="item">${img ? html`<img part="image" src=${img} alt="" loading="lazy">` : nothing}<div class="body"><span part="name">${d.name}</span>${reward
+        ? html`<span part="value">${money}</span>`
+        : nothing}${d.short_description ? html`<span>${d.short_description}</span>` : nothing}<span class="meta">${exp < Infinity
+        ? html`<span>${past ? expiredBefore : expiresBefore}<time part="expiry" datetime=${new Date(exp).toISOString()}>${formatDate(locale, exp)}</time>${past ? expiredAfter : expiresAfter}</span>`
+        : nothing}${!past && exp <= soon ? html`<span part="expiring">${w.expiringSoon}</span>` : nothing}${!reward && i.redemptions_remaining != null && i.redemptions_remaining > 1
+        ? html`<span>${plural(locale, i.redemptions_remaining, w.usesLeft)}</span>`
+        : nothing}</span></div>${redeemable && (usable || kept.has(key))
+        ? html`<omneo-redeem-button data-key=${key} .strings=${this.strings} .amount=${reward ? i.value_remaining : undefined} .benefitId=${reward ? undefined : key} ?disabled=${!usable}>${reward
+            ? fill(w.redeemAmount, { amount: money })
+            : w.redeem}<span class="sr-only"> ${fill(w.redeemFor, { name: d.name })}</span></omneo-redeem-button>`
+        : nothing}</li>`;
     };
 
     this.total = items.length;
     // Keyed by id: an item's DOM (its button and its result) is never reused for another item.
     const drawn = items.slice(0, this.budget).map((i) => keyed(i.id, item(i)));
-    return html`<ul part="list" role="list" @error=${hideBroken} @omneo-redeem=${this.keep} @omneo-redeem-error=${this.keep}>
-      ${drawn}
-    </ul>`;
+    return html`<ul part="list" role="list" @error=${hideBroken} @omneo-redeem=${this.keep} @omneo-redeem-error=${this.keep}>${drawn}</ul>`;
   }
 }
 
