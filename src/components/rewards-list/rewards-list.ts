@@ -17,7 +17,6 @@ const DAY = 86_400_000;
 /** Items drawn per task: a long list is drawn, and redrawn, this many at a time. */
 const CHUNK = 25;
 
-const BALANCES = { type: 'balances' } as const;
 const expiry = (i: Item) => (i.expires_at ? parseApiDate(i.expires_at) : Infinity);
 
 
@@ -99,7 +98,6 @@ export class OmneoRewardsList extends OmneoElement {
   private currencyFrom?: OmneoClient;
   /** How many items are drawn: it grows by CHUNK a task until every item is, so no task draws many. */
   private budget = CHUNK;
-  private total = 0;
 
   protected get resource(): Extract<Resource, { type: 'list' }> {
     return {
@@ -118,20 +116,10 @@ export class OmneoRewardsList extends OmneoElement {
     const { client } = this;
     if (client && client !== this.currencyFrom && this.source !== 'benefits') {
       this.currencyFrom = client;
-      client.get(BALANCES).then(
+      client.get({ type: 'balances' }).then(
         (b) => ((this.currency = b.currency), this.requestUpdate()),
         () => {},
       );
-    }
-  }
-
-  protected override updated(changed: PropertyValues) {
-    super.updated(changed);
-    if (this.budget < this.total) {
-      soon(() => {
-        this.budget += CHUNK;
-        this.requestUpdate();
-      });
     }
   }
 
@@ -145,7 +133,6 @@ export class OmneoRewardsList extends OmneoElement {
     const { status, value, error } = this.state;
     // Items already drawn are updated in place; only a list drawn afresh starts small again.
     if (!value) this.budget = CHUNK;
-    this.total = 0;
     // Busy only until there is something to show: a refresh must not hold back the redeem
     // buttons' announcements inside the list.
     return html`<div part="base" aria-busy=${!value && status === 'loading'}>${status === 'signed-out'
@@ -189,14 +176,13 @@ export class OmneoRewardsList extends OmneoElement {
     const { locale, redeemable, expiringDays, kept } = this;
     const currency = this.settings?.currency || this.currency || 'AUD';
     const now = Date.now();
-    const soon = now + (Number.isFinite(expiringDays) ? expiringDays : 14) * DAY;
-    const [expiresBefore, expiresAfter] = w.expires.split('{date}');
-    const [expiredBefore, expiredAfter] = w.expired.split('{date}');
+    const expiringBy = now + (Number.isFinite(expiringDays) ? expiringDays : 14) * DAY;
 
     const item = (i: Item) => {
       const d = i.definition;
       const exp = expiry(i);
       const past = exp <= now;
+      const [before, after] = (past ? w.expired : w.expires).split('{date}');
       const img = imageUrl(d.image_url);
       const reward = 'value_remaining' in i;
       const money = reward ? formatMoney(locale, currency, i.value_remaining) : '';
@@ -205,8 +191,8 @@ export class OmneoRewardsList extends OmneoElement {
       return html`<li part="item">${img ? html`<img part="image" src=${img} alt="" loading="lazy">` : nothing}<div class="body"><span part="name">${d.name}</span>${reward
         ? html`<span part="value">${money}</span>`
         : nothing}${d.short_description ? html`<span>${d.short_description}</span>` : nothing}<span class="meta">${exp < Infinity
-        ? html`<span>${past ? expiredBefore : expiresBefore}<time part="expiry" datetime=${new Date(exp).toISOString()}>${formatDate(locale, exp)}</time>${past ? expiredAfter : expiresAfter}</span>`
-        : nothing}${!past && exp <= soon ? html`<span part="expiring">${w.expiringSoon}</span>` : nothing}${!reward && i.redemptions_remaining != null && i.redemptions_remaining > 1
+        ? html`<span>${before}<time part="expiry" datetime=${new Date(exp).toISOString()}>${formatDate(locale, exp)}</time>${after}</span>`
+        : nothing}${!past && exp <= expiringBy ? html`<span part="expiring">${w.expiringSoon}</span>` : nothing}${!reward && i.redemptions_remaining != null && i.redemptions_remaining > 1
         ? html`<span>${plural(locale, i.redemptions_remaining, w.usesLeft)}</span>`
         : nothing}</span></div>${redeemable && (usable || kept.has(key))
         ? html`<omneo-redeem-button data-key=${key} .strings=${this.strings} .amount=${reward ? i.value_remaining : undefined} .benefitId=${reward ? undefined : key} ?disabled=${!usable}>${reward
@@ -215,7 +201,13 @@ export class OmneoRewardsList extends OmneoElement {
         : nothing}</li>`;
     };
 
-    this.total = items.length;
+    // More in a task of their own, until every item is drawn.
+    if (this.budget < items.length) {
+      soon(() => {
+        this.budget += CHUNK;
+        this.requestUpdate();
+      });
+    }
     // Keyed by id: an item's DOM (its button and its result) is never reused for another item.
     const drawn = items.slice(0, this.budget).map((i) => keyed(i.id, item(i)));
     return html`<ul part="list" role="list" @error=${hideBroken} @omneo-redeem=${this.keep} @omneo-redeem-error=${this.keep}>${drawn}</ul>`;
