@@ -166,7 +166,7 @@ export class OmneoRewardsList extends OmneoElement {
     let gone: Set<Item> | undefined;
     if (this.kept.size) {
       const ids = new Set(value.map((i) => String(i.id)));
-      const extra = [...this.kept].filter(([id]) => !ids.has(id)).map(([, i]) => i);
+      const extra = [...this.kept.values()].filter((i) => !ids.has(String(i.id)));
       if (extra.length) items = [...value, ...(gone = new Set(extra))].sort((a, b) => expiry(a) - expiry(b));
     }
     if (!items.length) {
