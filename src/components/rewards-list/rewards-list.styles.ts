@@ -21,9 +21,6 @@ export const styles = css`
     margin: 0;
     padding: 0;
   }
-  li + li {
-    margin-top: var(--_space);
-  }
   li {
     display: flex;
     flex-wrap: wrap;
@@ -33,6 +30,9 @@ export const styles = css`
     border: 1px solid var(--omneo-color-border, color-mix(in srgb, currentColor 20%, transparent));
     border-radius: var(--omneo-radius, 0.5em);
     background: var(--omneo-color-surface, transparent);
+  }
+  li + li {
+    margin-top: var(--_space);
   }
   img,
   .image {
