@@ -129,6 +129,9 @@ export class OmneoRewardsList extends OmneoElement {
     if (item) this.kept.set(id!, item);
   }
 
+  // The templates have no whitespace between tags: Lit ships it as written and keeps it as text
+  // nodes. Every container here is a block or a flex box, where it is never drawn; keep the spaces
+  // that are text (the redeem button's " " before its sr-only words).
   protected override render() {
     const { status, value, error } = this.state;
     // Items already drawn are updated in place; only a list drawn afresh starts small again.
