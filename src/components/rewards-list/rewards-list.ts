@@ -17,7 +17,6 @@ const DAY = 86_400_000;
 /** Items drawn per task: a long list is drawn, and redrawn, this many at a time. */
 const CHUNK = 25;
 
-const BALANCES = { type: 'balances' } as const;
 const expiry = (i: Item) => (i.expires_at ? parseApiDate(i.expires_at) : Infinity);
 
 
@@ -99,7 +98,6 @@ export class OmneoRewardsList extends OmneoElement {
   private currencyFrom?: OmneoClient;
   /** How many items are drawn: it grows by CHUNK a task until every item is, so no task draws many. */
   private budget = CHUNK;
-  private total = 0;
 
   protected get resource(): Extract<Resource, { type: 'list' }> {
     return {
@@ -118,20 +116,10 @@ export class OmneoRewardsList extends OmneoElement {
     const { client } = this;
     if (client && client !== this.currencyFrom && this.source !== 'benefits') {
       this.currencyFrom = client;
-      client.get(BALANCES).then(
+      client.get({ type: 'balances' }).then(
         (b) => ((this.currency = b.currency), this.requestUpdate()),
         () => {},
       );
-    }
-  }
-
-  protected override updated(changed: PropertyValues) {
-    super.updated(changed);
-    if (this.budget < this.total) {
-      soon(() => {
-        this.budget += CHUNK;
-        this.requestUpdate();
-      });
     }
   }
 
@@ -141,22 +129,22 @@ export class OmneoRewardsList extends OmneoElement {
     if (item) this.kept.set(id!, item);
   }
 
+  // The templates have no whitespace between tags: Lit ships it as written and keeps it as text
+  // nodes. Every container here is a block or a flex box, where it is never drawn; keep the spaces
+  // that are text (the redeem button's " " before its sr-only words).
   protected override render() {
     const { status, value, error } = this.state;
     // Items already drawn are updated in place; only a list drawn afresh starts small again.
     if (!value) this.budget = CHUNK;
-    this.total = 0;
     // Busy only until there is something to show: a refresh must not hold back the redeem
     // buttons' announcements inside the list.
-    return html`<div part="base" aria-busy=${!value && status === 'loading'}>
-      ${status === 'signed-out'
-        ? html`<slot name="signed-out">${this.words.signedOut}</slot>`
-        : value
-          ? this.renderItems(value)
-          : status === 'error'
-            ? this.renderError(error)
-            : this.renderLoading()}
-    </div>`;
+    return html`<div part="base" aria-busy=${!value && status === 'loading'}>${status === 'signed-out'
+      ? html`<slot name="signed-out">${this.words.signedOut}</slot>`
+      : value
+        ? this.renderItems(value)
+        : status === 'error'
+          ? this.renderError(error)
+          : this.renderLoading()}</div>`;
   }
 
   private renderLoading() {
@@ -169,19 +157,10 @@ export class OmneoRewardsList extends OmneoElement {
     // an image, a name, a value (benefits have none), a description and an expiry date, drawn with the
     // items' box and line boxes: the page below does not move when the items come. They have no
     // `item`, `name` or `value` part: nothing that reads the list takes them for items.
-    const row = html`<li class="ghost">
-      <span class="image skeleton"></span>
-      <span class="body">
-        <span class="skeleton">&nbsp;</span>
-        ${this.source === 'benefits' ? nothing : html`<span class="skeleton short">&nbsp;</span>`}
-        <span class="skeleton">&nbsp;</span>
-        <span class="meta skeleton">&nbsp;</span>
-      </span>
-    </li>`;
-    return html`<ul part="list" role="list" aria-hidden="true">
-        ${Array(Math.min(this.resource.limit, 5)).fill(row)}
-      </ul>
-      <span class="sr-only">${this.words.loading}</span>`;
+    const row = html`<li class="ghost"><span class="image skeleton"></span><span class="body"><span class="skeleton">&nbsp;</span>${this.source === 'benefits'
+      ? nothing
+      : html`<span class="skeleton short">&nbsp;</span>`}<span class="skeleton">&nbsp;</span><span class="meta skeleton">&nbsp;</span></span></li>`;
+    return html`<ul part="list" role="list" aria-hidden="true">${Array(Math.min(this.resource.limit, 5)).fill(row)}</ul><span class="sr-only">${this.words.loading}</span>`;
   }
 
   private renderItems(value: Item[]) {
@@ -190,7 +169,7 @@ export class OmneoRewardsList extends OmneoElement {
     let gone: Set<Item> | undefined;
     if (this.kept.size) {
       const ids = new Set(value.map((i) => String(i.id)));
-      const extra = [...this.kept].filter(([id]) => !ids.has(id)).map(([, i]) => i);
+      const extra = [...this.kept.values()].filter((i) => !ids.has(String(i.id)));
       if (extra.length) items = [...value, ...(gone = new Set(extra))].sort((a, b) => expiry(a) - expiry(b));
     }
     if (!items.length) {
@@ -200,55 +179,41 @@ export class OmneoRewardsList extends OmneoElement {
     const { locale, redeemable, expiringDays, kept } = this;
     const currency = this.settings?.currency || this.currency || 'AUD';
     const now = Date.now();
-    const soon = now + (Number.isFinite(expiringDays) ? expiringDays : 14) * DAY;
-    const [expiresBefore, expiresAfter] = w.expires.split('{date}');
-    const [expiredBefore, expiredAfter] = w.expired.split('{date}');
+    const expiringBy = now + (Number.isFinite(expiringDays) ? expiringDays : 14) * DAY;
 
     const item = (i: Item) => {
       const d = i.definition;
       const exp = expiry(i);
       const past = exp <= now;
+      const [before, after] = (past ? w.expired : w.expires).split('{date}');
       const img = imageUrl(d.image_url);
       const reward = 'value_remaining' in i;
       const money = reward ? formatMoney(locale, currency, i.value_remaining) : '';
       const usable = !gone?.has(i) && isActive(i, now);
       const key = String(i.id);
-      return html`<li part="item">
-        ${img ? html`<img part="image" src=${img} alt="" loading="lazy" />` : nothing}
-        <div class="body">
-          <span part="name">${d.name}</span>
-          ${reward ? html`<span part="value">${money}</span>` : nothing}
-          ${d.short_description ? html`<span>${d.short_description}</span>` : nothing}
-          <span class="meta"
-            >${exp < Infinity
-              ? html`<span
-                  >${past ? expiredBefore : expiresBefore}<time part="expiry" datetime=${new Date(exp).toISOString()}>${formatDate(locale, exp)}</time
-                  >${past ? expiredAfter : expiresAfter}</span
-                >`
-              : nothing}${!past && exp <= soon ? html`<span part="expiring">${w.expiringSoon}</span>` : nothing}${!reward && i.redemptions_remaining != null && i.redemptions_remaining > 1
-              ? html`<span>${plural(locale, i.redemptions_remaining, w.usesLeft)}</span>`
-              : nothing}</span
-          >
-        </div>
-        ${redeemable && (usable || kept.has(key))
-          ? html`<omneo-redeem-button
-              data-key=${key}
-              .strings=${this.strings}
-              .amount=${reward ? i.value_remaining : undefined}
-              .benefitId=${reward ? undefined : key}
-              ?disabled=${!usable}
-              >${reward ? fill(w.redeemAmount, { amount: money }) : w.redeem}<span class="sr-only"> ${fill(w.redeemFor, { name: d.name })}</span></omneo-redeem-button
-            >`
-          : nothing}
-      </li>`;
+      return html`<li part="item">${img ? html`<img part="image" src=${img} alt="" loading="lazy">` : nothing}<div class="body"><span part="name">${d.name}</span>${reward
+        ? html`<span part="value">${money}</span>`
+        : nothing}${d.short_description ? html`<span>${d.short_description}</span>` : nothing}<span class="meta">${exp < Infinity
+        ? html`<span>${before}<time part="expiry" datetime=${new Date(exp).toISOString()}>${formatDate(locale, exp)}</time>${after}</span>`
+        : nothing}${!past && exp <= expiringBy ? html`<span part="expiring">${w.expiringSoon}</span>` : nothing}${!reward && i.redemptions_remaining != null && i.redemptions_remaining > 1
+        ? html`<span>${plural(locale, i.redemptions_remaining, w.usesLeft)}</span>`
+        : nothing}</span></div>${redeemable && (usable || kept.has(key))
+        ? html`<omneo-redeem-button data-key=${key} .strings=${this.strings} .amount=${reward ? i.value_remaining : undefined} .benefitId=${reward ? undefined : key} ?disabled=${!usable}>${reward
+            ? fill(w.redeemAmount, { amount: money })
+            : w.redeem}<span class="sr-only"> ${fill(w.redeemFor, { name: d.name })}</span></omneo-redeem-button>`
+        : nothing}</li>`;
     };
 
-    this.total = items.length;
+    // More in a task of their own, until every item is drawn.
+    if (this.budget < items.length) {
+      soon(() => {
+        this.budget += CHUNK;
+        this.requestUpdate();
+      });
+    }
     // Keyed by id: an item's DOM (its button and its result) is never reused for another item.
     const drawn = items.slice(0, this.budget).map((i) => keyed(i.id, item(i)));
-    return html`<ul part="list" role="list" @error=${hideBroken} @omneo-redeem=${this.keep} @omneo-redeem-error=${this.keep}>
-      ${drawn}
-    </ul>`;
+    return html`<ul part="list" role="list" @error=${hideBroken} @omneo-redeem=${this.keep} @omneo-redeem-error=${this.keep}>${drawn}</ul>`;
   }
 }
 
