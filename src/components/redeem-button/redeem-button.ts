@@ -60,10 +60,10 @@ export class OmneoRedeemButton extends OmneoElement {
     benefitId: { attribute: 'benefit-id' },
     confirm: { type: Boolean },
     disabled: { type: Boolean },
-    asking: { state: true, attribute: false },
-    sending: { state: true, attribute: false },
-    result: { state: true, attribute: false },
-    copied: { state: true, attribute: false },
+    asking: { state: true },
+    sending: { state: true },
+    result: { state: true },
+    copied: { state: true },
   };
 
   /** Redeem this many dollars: `POST /profiles/me/redeem {"amount": n}`. */
