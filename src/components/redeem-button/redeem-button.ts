@@ -17,6 +17,8 @@ interface Result {
   text: string;
   alert?: boolean;
   code?: string;
+  /** What the copy button says once clicked: copied, or selected for the shopper to copy. */
+  copied?: string;
 }
 
 /**
@@ -63,7 +65,6 @@ export class OmneoRedeemButton extends OmneoElement {
     asking: { state: true },
     sending: { state: true },
     result: { state: true },
-    copied: { state: true },
   };
 
   /** Redeem this many dollars: `POST /profiles/me/redeem {"amount": n}`. */
@@ -78,7 +79,6 @@ export class OmneoRedeemButton extends OmneoElement {
   private asking = false;
   private sending = false;
   private result?: Result;
-  private copied?: string;
 
   protected get resource() {
     return BALANCES;
@@ -109,7 +109,7 @@ export class OmneoRedeemButton extends OmneoElement {
   protected override willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
     // Signed out, or another shopper: the last result (a message, a code) was not for whoever is here now.
-    if (!this.state.value && !this.sending) this.result = this.copied = undefined;
+    if (!this.state.value && !this.sending) this.result = undefined;
   }
 
   private focusButton(had: boolean) {
@@ -148,7 +148,6 @@ export class OmneoRedeemButton extends OmneoElement {
     }
     const w = this.words;
     this.result = { text: w.redeeming };
-    this.copied = undefined;
     this.focusButton(had);
     // No abort signal: once sent, a redeem may have happened, so it is never cancelled.
     try {
@@ -177,15 +176,17 @@ export class OmneoRedeemButton extends OmneoElement {
   }
 
   private async copy() {
-    const code = this.result?.code!;
+    // The note goes on the result whose code this is: a newer result (a redeem since) has none.
+    const r = this.result!;
     try {
-      await navigator.clipboard.writeText(code);
-      this.copied = this.words.copied;
+      await navigator.clipboard.writeText(r.code!);
+      r.copied = this.words.copied;
     } catch {
       // No clipboard (an insecure page, a refused permission): select the code for the shopper to copy.
       getSelection()?.selectAllChildren(this.shadowRoot!.querySelector('code')!);
-      this.copied = this.words.copyFailed;
+      r.copied = this.words.copyFailed;
     }
+    this.requestUpdate();
   }
 
   protected override render() {
@@ -194,7 +195,7 @@ export class OmneoRedeemButton extends OmneoElement {
     const amount = target?.amount && this.money(target.amount);
     return html`${this.asking
       ? html`<span class="ask" role="group" aria-labelledby="ask" @keydown=${this.onKey}><span id="ask">${amount ? fill(w.confirmAmount, { amount }) : w.confirmBenefit}</span> <button part="confirm" type="button" @click=${this.send}>${w.confirm}</button> <button part="cancel" type="button" @click=${this.cancel}>${w.cancel}</button></span>`
-      : html`<button part="button" type="button" aria-disabled=${sending || this.disabled || !!reason} aria-busy=${sending} aria-describedby="message" @click=${this.onClick}> <slot>${amount ? fill(w.redeemAmount, { amount }) : w.redeem}</slot> </button>`}<span part="message" id="message">${reason ? html`<span class=${this.state.status === 'loading' && target ? 'sr-only' : ''}>${reason}</span>` : nothing}<span role="status" aria-live=${r?.alert ? 'assertive' : 'polite'}>${r?.text}${r?.code ? html` ${w.yourCode} <code>${r.code}</code>` : nothing}</span>${r?.code ? html`<button part="copy" type="button" @click=${this.copy}>${this.copied || w.copy}</button>` : nothing}</span>`;
+      : html`<button part="button" type="button" aria-disabled=${sending || this.disabled || !!reason} aria-busy=${sending} aria-describedby="message" @click=${this.onClick}> <slot>${amount ? fill(w.redeemAmount, { amount }) : w.redeem}</slot> </button>`}<span part="message" id="message">${reason ? html`<span class=${this.state.status === 'loading' && target ? 'sr-only' : ''}>${reason}</span>` : nothing}<span role="status" aria-live=${r?.alert ? 'assertive' : 'polite'}>${r?.text}${r?.code ? html` ${w.yourCode} <code>${r.code}</code>` : nothing}</span>${r?.code ? html`<button part="copy" type="button" @click=${this.copy}>${r.copied || w.copy}</button>` : nothing}</span>`;
   }
 }
 
