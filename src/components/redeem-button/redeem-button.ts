@@ -112,8 +112,9 @@ export class OmneoRedeemButton extends OmneoElement {
     if (!this.state.value && !this.sending) this.result = undefined;
   }
 
-  private focusButton(had: boolean) {
-    if (had) this.updateComplete.then(() => this.shadowRoot!.querySelector<HTMLElement>('[part=button]')?.focus());
+  /** Once rendered, focuses the button `selector` finds (`[part=button]` or `[part=confirm]`). */
+  private focusButton(selector: string) {
+    this.updateComplete.then(() => this.shadowRoot!.querySelector<HTMLElement>(selector)?.focus());
   }
 
   private onClick() {
@@ -121,12 +122,12 @@ export class OmneoRedeemButton extends OmneoElement {
     this.result = undefined;
     if (!this.confirm) return void this.send();
     this.asking = true;
-    this.updateComplete.then(() => this.shadowRoot!.querySelector<HTMLElement>('[part=confirm]')?.focus());
+    this.focusButton('[part=confirm]');
   }
 
   private cancel() {
     this.asking = false;
-    this.focusButton(true);
+    this.focusButton('[part=button]');
   }
 
   private onKey(e: KeyboardEvent) {
@@ -140,15 +141,12 @@ export class OmneoRedeemButton extends OmneoElement {
     if (this.sending || !target || !client) return;
     // Set before anything can yield or call back: from here on, a click sends nothing.
     this.sending = true;
-    const had = this.matches(':focus-within');
+    // Focus within (on Confirm, say) goes back to the button, whether or not the redeem goes ahead.
+    if (this.matches(':focus-within')) this.focusButton('[part=button]');
     this.asking = false;
-    if (!this.dispatchEvent(new OmneoBeforeRedeemEvent({ ...target }))) {
-      this.sending = false;
-      return this.focusButton(had);
-    }
+    if (!this.dispatchEvent(new OmneoBeforeRedeemEvent({ ...target }))) return void (this.sending = false);
     const w = this.words;
     this.result = { text: w.redeeming };
-    this.focusButton(had);
     // No abort signal: once sent, a redeem may have happened, so it is never cancelled.
     try {
       const redemption = await client.redeem(target as RedeemRequest);
