@@ -76,7 +76,7 @@ export class OmneoRedeemButton extends OmneoElement {
   /** Disables the button whatever the balance (e.g. for an item already redeemed). */
   disabled = false;
 
-  private asking = false;
+  private asking?: boolean;
   private sending = false;
   private result?: Result;
 
