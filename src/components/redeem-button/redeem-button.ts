@@ -191,9 +191,25 @@ export class OmneoRedeemButton extends OmneoElement {
     const w = this.words;
     const { target, reason, result: r, sending } = this;
     const amount = target?.amount && this.money(target.amount);
-    return html`${this.asking
-      ? html`<span class="ask" role="group" aria-labelledby="ask" @keydown=${this.onKey}><span id="ask">${amount ? fill(w.confirmAmount, { amount }) : w.confirmBenefit}</span> <button part="confirm" type="button" @click=${this.send}>${w.confirm}</button> <button part="cancel" type="button" @click=${this.cancel}>${w.cancel}</button></span>`
-      : html`<button part="button" type="button" aria-disabled=${sending || this.disabled || !!reason} aria-busy=${sending} aria-describedby="message" @click=${this.onClick}> <slot>${amount ? fill(w.redeemAmount, { amount }) : w.redeem}</slot> </button>`}<span part="message" id="message">${reason ? html`<span class=${this.state.status === 'loading' && target ? 'sr-only' : ''}>${reason}</span>` : nothing}<span role="status" aria-live=${r?.alert ? 'assertive' : 'polite'}>${r?.text}${r?.code ? html` ${w.yourCode} <code>${r.code}</code>` : nothing}</span>${r?.code ? html`<button part="copy" type="button" @click=${this.copy}>${r.copied || w.copy}</button>` : nothing}</span>`;
+    // Whitespace in these templates is shipped as written: no indentation between tags, and where
+    // there was text (the confirm step, around the slot), one space. Line breaks are inside ${}.
+    return html`${
+      this.asking
+        ? html`<span class="ask" role="group" aria-labelledby="ask" @keydown=${this.onKey}><span id="ask">${
+            amount ? fill(w.confirmAmount, { amount }) : w.confirmBenefit
+          }</span> <button part="confirm" type="button" @click=${this.send}>${w.confirm}</button> <button part="cancel" type="button" @click=${
+            this.cancel
+          }>${w.cancel}</button></span>`
+        : html`<button part="button" type="button" aria-disabled=${sending || this.disabled || !!reason} aria-busy=${sending} aria-describedby="message" @click=${
+            this.onClick
+          }> <slot>${amount ? fill(w.redeemAmount, { amount }) : w.redeem}</slot> </button>`
+    }<span part="message" id="message">${
+      reason ? html`<span class=${this.state.status === 'loading' && target ? 'sr-only' : ''}>${reason}</span>` : nothing
+    }<span role="status" aria-live=${r?.alert ? 'assertive' : 'polite'}>${r?.text}${
+      r?.code ? html` ${w.yourCode} <code>${r.code}</code>` : nothing
+    }</span>${
+      r?.code ? html`<button part="copy" type="button" @click=${this.copy}>${r.copied || w.copy}</button>` : nothing
+    }</span>`;
   }
 }
 
