@@ -18,7 +18,7 @@ interface Result {
   alert?: boolean;
   code?: string;
   /** What the copy button says once clicked: copied, or selected for the shopper to copy. */
-  copied?: string;
+  note?: string;
 }
 
 /**
@@ -64,7 +64,7 @@ export class OmneoRedeemButton extends OmneoElement {
     disabled: { type: Boolean },
     asking: { state: true },
     sending: { state: true },
-    result: { state: true },
+    outcome: { state: true },
   };
 
   /** Redeem this many dollars: `POST /profiles/me/redeem {"amount": n}`. */
@@ -78,14 +78,14 @@ export class OmneoRedeemButton extends OmneoElement {
 
   private asking?: boolean;
   private sending = false;
-  private result?: Result;
+  private outcome?: Result;
 
   protected get resource() {
     return BALANCES;
   }
 
   /** What a click redeems, or nothing when the attributes do not say one thing clearly. */
-  private get target(): OmneoRedeemTarget | undefined {
+  private get redeemTarget(): OmneoRedeemTarget | undefined {
     const { amount, benefitId } = this;
     if (benefitId) return amount == null ? { benefitId: String(benefitId) } : undefined;
     return amount! > 0 && Number.isFinite(amount) ? { amount } : undefined;
@@ -96,10 +96,10 @@ export class OmneoRedeemButton extends OmneoElement {
   }
 
   /** Why the button cannot be used now, if it cannot. */
-  private get reason() {
+  private get whyDisabled() {
     const { status, value, error } = this.state;
     const w = this.words;
-    if (!this.target) return w.notSetUp;
+    if (!this.redeemTarget) return w.notSetUp;
     if (status === 'signed-out') return w.signInToRedeem;
     if (!value) return status === 'error' ? this.renderError(error) : w.loading;
     const balance = (value as Balances).combined_balance_dollars;
@@ -109,7 +109,7 @@ export class OmneoRedeemButton extends OmneoElement {
   protected override willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
     // Signed out, or another shopper: the last result (a message, a code) was not for whoever is here now.
-    if (!this.state.value && !this.sending) this.result = undefined;
+    if (!this.state.value && !this.sending) this.outcome = undefined;
   }
 
   /** Once rendered, focuses the button `selector` finds (`[part=button]` or `[part=confirm]`). */
@@ -118,14 +118,14 @@ export class OmneoRedeemButton extends OmneoElement {
   }
 
   private onClick() {
-    if (this.sending || this.disabled || this.reason) return;
-    this.result = undefined;
+    if (this.sending || this.disabled || this.whyDisabled) return;
+    this.outcome = undefined;
     if (!this.confirm) return void this.send();
     this.asking = true;
     this.focusButton('[part=confirm]');
   }
 
-  private cancel() {
+  private onCancel() {
     this.asking = false;
     this.focusButton('[part=button]');
   }
@@ -133,11 +133,11 @@ export class OmneoRedeemButton extends OmneoElement {
   private onKey(e: KeyboardEvent) {
     if (e.key !== 'Escape') return;
     e.stopPropagation();
-    this.cancel();
+    this.onCancel();
   }
 
   private async send() {
-    const { target, client } = this;
+    const { redeemTarget: target, client } = this;
     if (this.sending || !target || !client) return;
     // Set before anything can yield or call back: from here on, a click sends nothing.
     this.sending = true;
@@ -146,12 +146,12 @@ export class OmneoRedeemButton extends OmneoElement {
     this.asking = false;
     if (!this.dispatchEvent(new OmneoBeforeRedeemEvent({ ...target }))) return void (this.sending = false);
     const w = this.words;
-    this.result = { text: w.redeeming };
+    this.outcome = { text: w.redeeming };
     // No abort signal: once sent, a redeem may have happened, so it is never cancelled.
     try {
       const redemption = await client.redeem(target as RedeemRequest);
       const { redeem_code_online: online, redeem_code_pos: pos } = redemption as Benefit;
-      this.result = {
+      this.outcome = {
         text: target.amount ? fill(w.redeemed, { amount: this.money(target.amount) }) : w.redeemedBenefit,
         code: (target.benefitId && (online || pos)) || undefined,
       };
@@ -167,29 +167,29 @@ export class OmneoRedeemButton extends OmneoElement {
         : kind === 'auth' || kind === 'signed-out'
           ? w.signInToRedeem
           : Object.values(error.errors ?? {})[0]?.[0] || error.message || w.redeemFailed;
-      this.result = { text, alert: true };
+      this.outcome = { text, alert: true };
       this.sending = false;
       this.dispatchEvent(new OmneoRedeemErrorEvent({ ...target, error: errorDetail(error) }));
     }
   }
 
-  private async copy() {
+  private async onCopy() {
     // The note goes on the result whose code this is: a newer result (a redeem since) has none.
-    const r = this.result!;
+    const r = this.outcome!;
     try {
       await navigator.clipboard.writeText(r.code!);
-      r.copied = this.words.copied;
+      r.note = this.words.copied;
     } catch {
       // No clipboard (an insecure page, a refused permission): select the code for the shopper to copy.
       getSelection()?.selectAllChildren(this.shadowRoot!.querySelector('code')!);
-      r.copied = this.words.copyFailed;
+      r.note = this.words.copyFailed;
     }
     this.requestUpdate();
   }
 
   protected override render() {
     const w = this.words;
-    const { target, reason, result: r, sending } = this;
+    const { redeemTarget: target, whyDisabled: reason, outcome: r, sending } = this;
     const amount = target?.amount && this.money(target.amount);
     // Whitespace in these templates is shipped as written: no indentation between tags, and where
     // there was text (the confirm step, around the slot), one space. Line breaks are inside ${}.
@@ -198,7 +198,7 @@ export class OmneoRedeemButton extends OmneoElement {
         ? html`<span class="ask" role="group" aria-labelledby="ask" @keydown=${this.onKey}><span id="ask">${
             amount ? fill(w.confirmAmount, { amount }) : w.confirmBenefit
           }</span> <button part="confirm" type="button" @click=${this.send}>${w.confirm}</button> <button part="cancel" type="button" @click=${
-            this.cancel
+            this.onCancel
           }>${w.cancel}</button></span>`
         : html`<button part="button" type="button" aria-disabled=${sending || this.disabled || !!reason} aria-busy=${sending} aria-describedby="message" @click=${
             this.onClick
@@ -208,7 +208,7 @@ export class OmneoRedeemButton extends OmneoElement {
     }<span role="status" aria-live=${r?.alert ? 'assertive' : 'polite'}>${r?.text}${
       r?.code ? html` ${w.yourCode} <code>${r.code}</code>` : nothing
     }</span>${
-      r?.code ? html`<button part="copy" type="button" @click=${this.copy}>${r.copied || w.copy}</button>` : nothing
+      r?.code ? html`<button part="copy" type="button" @click=${this.onCopy}>${r.note || w.copy}</button>` : nothing
     }</span>`;
   }
 }
