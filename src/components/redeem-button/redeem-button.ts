@@ -17,6 +17,8 @@ interface Result {
   text: string;
   alert?: boolean;
   code?: string;
+  /** What the copy button says once clicked: copied, or selected for the shopper to copy. */
+  note?: string;
 }
 
 /**
@@ -60,10 +62,9 @@ export class OmneoRedeemButton extends OmneoElement {
     benefitId: { attribute: 'benefit-id' },
     confirm: { type: Boolean },
     disabled: { type: Boolean },
-    asking: { state: true, attribute: false },
-    sending: { state: true, attribute: false },
-    result: { state: true, attribute: false },
-    copied: { state: true, attribute: false },
+    asking: { state: true },
+    sending: { state: true },
+    outcome: { state: true },
   };
 
   /** Redeem this many dollars: `POST /profiles/me/redeem {"amount": n}`. */
@@ -75,17 +76,16 @@ export class OmneoRedeemButton extends OmneoElement {
   /** Disables the button whatever the balance (e.g. for an item already redeemed). */
   disabled = false;
 
-  private asking = false;
+  private asking?: boolean;
   private sending = false;
-  private result?: Result;
-  private copied?: string;
+  private outcome?: Result;
 
   protected get resource() {
     return BALANCES;
   }
 
   /** What a click redeems, or nothing when the attributes do not say one thing clearly. */
-  private get target(): OmneoRedeemTarget | undefined {
+  private get redeemTarget(): OmneoRedeemTarget | undefined {
     const { amount, benefitId } = this;
     if (benefitId) return amount == null ? { benefitId: String(benefitId) } : undefined;
     return amount! > 0 && Number.isFinite(amount) ? { amount } : undefined;
@@ -96,10 +96,10 @@ export class OmneoRedeemButton extends OmneoElement {
   }
 
   /** Why the button cannot be used now, if it cannot. */
-  private get reason() {
+  private get whyDisabled() {
     const { status, value, error } = this.state;
     const w = this.words;
-    if (!this.target) return w.notSetUp;
+    if (!this.redeemTarget) return w.notSetUp;
     if (status === 'signed-out') return w.signInToRedeem;
     if (!value) return status === 'error' ? this.renderError(error) : w.loading;
     const balance = (value as Balances).combined_balance_dollars;
@@ -109,52 +109,49 @@ export class OmneoRedeemButton extends OmneoElement {
   protected override willUpdate(changed: PropertyValues) {
     super.willUpdate(changed);
     // Signed out, or another shopper: the last result (a message, a code) was not for whoever is here now.
-    if (!this.state.value && !this.sending) this.result = this.copied = undefined;
+    if (!this.state.value && !this.sending) this.outcome = undefined;
   }
 
-  private focusButton(had: boolean) {
-    if (had) this.updateComplete.then(() => this.shadowRoot!.querySelector<HTMLElement>('[part=button]')?.focus());
+  /** Once rendered, focuses the button `selector` finds (`[part=button]` or `[part=confirm]`). */
+  private focusButton(selector: string) {
+    this.updateComplete.then(() => this.shadowRoot!.querySelector<HTMLElement>(selector)?.focus());
   }
 
   private onClick() {
-    if (this.sending || this.disabled || this.reason) return;
-    this.result = undefined;
+    if (this.sending || this.disabled || this.whyDisabled) return;
+    this.outcome = undefined;
     if (!this.confirm) return void this.send();
     this.asking = true;
-    this.updateComplete.then(() => this.shadowRoot!.querySelector<HTMLElement>('[part=confirm]')?.focus());
+    this.focusButton('[part=confirm]');
   }
 
-  private cancel() {
+  private onCancel() {
     this.asking = false;
-    this.focusButton(true);
+    this.focusButton('[part=button]');
   }
 
   private onKey(e: KeyboardEvent) {
     if (e.key !== 'Escape') return;
     e.stopPropagation();
-    this.cancel();
+    this.onCancel();
   }
 
   private async send() {
-    const { target, client } = this;
+    const { redeemTarget: target, client } = this;
     if (this.sending || !target || !client) return;
     // Set before anything can yield or call back: from here on, a click sends nothing.
     this.sending = true;
-    const had = this.matches(':focus-within');
+    // Focus within (on Confirm, say) goes back to the button, whether or not the redeem goes ahead.
+    if (this.matches(':focus-within')) this.focusButton('[part=button]');
     this.asking = false;
-    if (!this.dispatchEvent(new OmneoBeforeRedeemEvent({ ...target }))) {
-      this.sending = false;
-      return this.focusButton(had);
-    }
+    if (!this.dispatchEvent(new OmneoBeforeRedeemEvent({ ...target }))) return void (this.sending = false);
     const w = this.words;
-    this.result = { text: w.redeeming };
-    this.copied = undefined;
-    this.focusButton(had);
+    this.outcome = { text: w.redeeming };
     // No abort signal: once sent, a redeem may have happened, so it is never cancelled.
     try {
       const redemption = await client.redeem(target as RedeemRequest);
       const { redeem_code_online: online, redeem_code_pos: pos } = redemption as Benefit;
-      this.result = {
+      this.outcome = {
         text: target.amount ? fill(w.redeemed, { amount: this.money(target.amount) }) : w.redeemedBenefit,
         code: (target.benefitId && (online || pos)) || undefined,
       };
@@ -170,50 +167,49 @@ export class OmneoRedeemButton extends OmneoElement {
         : kind === 'auth' || kind === 'signed-out'
           ? w.signInToRedeem
           : Object.values(error.errors ?? {})[0]?.[0] || error.message || w.redeemFailed;
-      this.result = { text, alert: true };
+      this.outcome = { text, alert: true };
       this.sending = false;
       this.dispatchEvent(new OmneoRedeemErrorEvent({ ...target, error: errorDetail(error) }));
     }
   }
 
-  private async copy() {
-    const code = this.result?.code!;
+  private async onCopy() {
+    // The note goes on the result whose code this is: a newer result (a redeem since) has none.
+    const r = this.outcome!;
     try {
-      await navigator.clipboard.writeText(code);
-      this.copied = this.words.copied;
+      await navigator.clipboard.writeText(r.code!);
+      r.note = this.words.copied;
     } catch {
       // No clipboard (an insecure page, a refused permission): select the code for the shopper to copy.
       getSelection()?.selectAllChildren(this.shadowRoot!.querySelector('code')!);
-      this.copied = this.words.copyFailed;
+      r.note = this.words.copyFailed;
     }
+    this.requestUpdate();
   }
 
   protected override render() {
     const w = this.words;
-    const { target, reason, result: r, sending } = this;
+    const { redeemTarget: target, whyDisabled: reason, outcome: r, sending } = this;
     const amount = target?.amount && this.money(target.amount);
-    return html`${this.asking
-        ? html`<span class="ask" role="group" aria-labelledby="ask" @keydown=${this.onKey}
-            ><span id="ask">${amount ? fill(w.confirmAmount, { amount }) : w.confirmBenefit}</span>
-            <button part="confirm" type="button" @click=${this.send}>${w.confirm}</button>
-            <button part="cancel" type="button" @click=${this.cancel}>${w.cancel}</button></span
-          >`
-        : html`<button
-            part="button"
-            type="button"
-            aria-disabled=${sending || this.disabled || !!reason}
-            aria-busy=${sending}
-            aria-describedby="message"
-            @click=${this.onClick}
-          >
-            <slot>${amount ? fill(w.redeemAmount, { amount }) : w.redeem}</slot>
-          </button>`}<span part="message" id="message"
-        >${reason ? html`<span class=${this.state.status === 'loading' && target ? 'sr-only' : ''}>${reason}</span>` : nothing}<span
-          role="status"
-          aria-live=${r?.alert ? 'assertive' : 'polite'}
-          >${r?.text}${r?.code ? html` ${w.yourCode} <code>${r.code}</code>` : nothing}</span
-        >${r?.code ? html`<button part="copy" type="button" @click=${this.copy}>${this.copied || w.copy}</button>` : nothing}</span
-      >`;
+    // Whitespace in these templates is shipped as written: no indentation between tags, and where
+    // there was text (the confirm step, around the slot), one space. Line breaks are inside ${}.
+    return html`${
+      this.asking
+        ? html`<span class="ask" role="group" aria-labelledby="ask" @keydown=${this.onKey}><span id="ask">${
+            amount ? fill(w.confirmAmount, { amount }) : w.confirmBenefit
+          }</span> <button part="confirm" type="button" @click=${this.send}>${w.confirm}</button> <button part="cancel" type="button" @click=${
+            this.onCancel
+          }>${w.cancel}</button></span>`
+        : html`<button part="button" type="button" aria-disabled=${sending || this.disabled || !!reason} aria-busy=${sending} aria-describedby="message" @click=${
+            this.onClick
+          }> <slot>${amount ? fill(w.redeemAmount, { amount }) : w.redeem}</slot> </button>`
+    }<span part="message" id="message">${
+      reason ? html`<span class=${this.state.status === 'loading' && target ? 'sr-only' : ''}>${reason}</span>` : nothing
+    }<span role="status" aria-live=${r?.alert ? 'assertive' : 'polite'}>${r?.text}${
+      r?.code ? html` ${w.yourCode} <code>${r.code}</code>` : nothing
+    }</span>${
+      r?.code ? html`<button part="copy" type="button" @click=${this.onCopy}>${r.note || w.copy}</button>` : nothing
+    }</span>`;
   }
 }
 
