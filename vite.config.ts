@@ -18,12 +18,14 @@ export default defineConfig({
     // Property mangling, only for names nobody outside the bundle reads: ky's `_`-prefixed internals
     // (never Lit's `_$` protocol names) and the private members of this library listed here. A
     // name that is also a property of a DOM, Intl or library object (`target`, `call`, `reason`,
-    // `result`, `format`, `cancel`…) must never be listed: every `.name` in the bundle is renamed.
+    // `result`, `format`…) or a key of a public object (the strings table: `copy`, `copied`,
+    // `cancel`…; options, events, API answers) must never be listed: every `.name` in the bundle is
+    // renamed. `npm test` (e2e) checks the bundle's strings table against the source's.
     terserOptions: {
       safari10: false,
       compress: { passes: 2 },
       format: { comments: false },
-      mangle: { properties: { regex: /^(_(?!\$)|(asking|budget|build|copied|currencyFrom|entry|focusButton|forget|fromUrl|held|http|api|keep|kept|listenGlobally|listening|loadPage|money|onClick|onKey|onPageProvider|onPageRequest|onShopperChange|opts|orphan|pending|reload|renderError|renderItems|renderLoading|renew|renewAt|renewable|renewed|reported|send|sending|settle|shopper|start|subscribed|timer|tokens|waiting|words|askAgain|consumers)$)/ } },
+      mangle: { properties: { regex: /^(_(?!\$)|(asking|budget|build|currencyFrom|entry|focusButton|forget|fromUrl|held|http|api|keep|kept|listenGlobally|listening|loadPage|money|onClick|onKey|onPageProvider|onPageRequest|onShopperChange|opts|orphan|pending|reload|renderError|renderItems|renderLoading|renew|renewAt|renewable|renewed|reported|send|sending|settle|shopper|start|subscribed|timer|tokens|waiting|words|askAgain|consumers|outcome|redeemTarget|whyDisabled|onCancel|onCopy|note)$)/ } },
     },
     lib: {
       entry: 'src/omneo-widgets.ts',

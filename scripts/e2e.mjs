@@ -151,6 +151,16 @@ try {
     expectEqual(points.every((v) => v === '1,234 points' || /points/.test(v)), true, 'the balances still show');
   });
 
+  await check("the bundle's public names are the npm build's: its exports and every key of the strings table", async () => {
+    // The bundle is minified with some property names mangled (vite.config.ts); a public one must
+    // never be among them, or \`strings\` overrides and registered locales would silently miss.
+    const [bundle, npm] = await page.evaluate(async () => {
+      const shape = (m) => JSON.stringify({ exports: Object.keys(m).sort(), strings: m.englishStrings });
+      return [shape(await import('/dist/omneo-widgets.js?again')), shape(await import('/dist/npm/index.js'))];
+    });
+    expectEqual(bundle, npm, 'exports and strings of the bundle');
+  });
+
   await check('sign out: back to the signed-out state', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForFunction(() => [...document.querySelectorAll('omneo-points-balance')].every((el) => el.shadowRoot?.querySelector('slot[name="signed-out"]')), null, { timeout: 8000 });
