@@ -144,12 +144,7 @@ describe('embed', () => {
 
     it("to another provider: shows that provider's data, and the first provider no longer fetches for it", async () => {
       const other = await MockOmneo.create();
-      const { token } = await other.mint();
-      await fetch(`${other.baseUrl}/profiles/me/redeem`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ amount: 10 }),
-      });
+      await other.spend(10);
       const page = fixtureSync(html`<div>
         <omneo-provider id="one" base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"
           ><omneo-points-balance kind="combined"></omneo-points-balance><omneo-rewards-list></omneo-rewards-list
@@ -258,12 +253,7 @@ describe('embed', () => {
 
     it("the provider's base-url (another tenant) while the first answer is delayed: only the new tenant's data, the stale request aborted", async () => {
       const other = await MockOmneo.create();
-      const { token } = await other.mint();
-      await fetch(`${other.baseUrl}/profiles/me/redeem`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ amount: 10 }),
-      });
+      await other.spend(10);
       await mock.faults([{ path: BALANCES, delayMs: 700 }]);
       const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"
         ><omneo-points-balance kind="combined"></omneo-points-balance

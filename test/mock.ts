@@ -47,6 +47,17 @@ export class MockOmneo {
     return (await this.control('POST', 'mint', { id, ttlSeconds })).data;
   }
 
+  /** Redeems `amount` dollars for the demo shopper through the API, so this mock's balances differ from a fresh one's. */
+  async spend(amount: number) {
+    const { token } = await this.mint();
+    const res = await fetch(`${this.baseUrl}/profiles/me/redeem`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ amount }),
+    });
+    if (!res.ok) throw new Error(`mock redeem ${amount}: ${res.status}`);
+  }
+
   /** A `tokenProvider` that mints with the mock. */
   tokenProvider = () => this.mint();
 

@@ -121,12 +121,7 @@ describe('<omneo-provider>', () => {
   describe('attribute changes', () => {
     it('builds a new client for a new base-url, and shows that API\'s data', async () => {
       const other = await MockOmneo.create();
-      const { token } = await other.mint();
-      await fetch(`${other.baseUrl}/profiles/me/redeem`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ amount: 10 }),
-      });
+      await other.spend(10);
       const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"><omneo-points-balance kind="combined"></omneo-points-balance></omneo-provider>`);
       const el = p.querySelector('omneo-points-balance')!;
       await until(() => valueOf(el));
