@@ -149,7 +149,8 @@ export type CustomElements = {
    * - **omneo-error** - The balance could not be loaded, or there is no provider.
    *
    * ### **Methods:**
-   *  - **retry()** - Drops the failed load and asks again.
+   *
+   * - **retry()** - Drops the failed load and asks again.
    *
    *
    * ### **Slots:**
@@ -198,7 +199,8 @@ export type CustomElements = {
    * - **omneo-error** - The balances could not be loaded, or there is no provider.
    *
    * ### **Methods:**
-   *  - **retry()** - Drops the failed load and asks again.
+   *
+   * - **retry()** - Drops the failed load and asks again.
    *
    *
    * ### **Slots:**
@@ -234,7 +236,8 @@ export type CustomElements = {
    * - **omneo-error** - The list could not be loaded, or there is no provider.
    *
    * ### **Methods:**
-   *  - **retry()** - Drops the failed load and asks again.
+   *
+   * - **retry()** - Drops the failed load and asks again.
    *
    *
    * ### **Slots:**

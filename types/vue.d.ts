@@ -88,7 +88,8 @@ export type CustomElements = {
    * - **OmneoError** - `@omneo-error`: The balance could not be loaded, or there is no provider.
    *
    * ### **Methods:**
-   *  - **retry()** - Drops the failed load and asks again.
+   *
+   * - **retry()** - Drops the failed load and asks again.
    *
    *
    * ### **Slots:**
@@ -137,7 +138,8 @@ export type CustomElements = {
    * - **OmneoError** - `@omneo-error`: The balances could not be loaded, or there is no provider.
    *
    * ### **Methods:**
-   *  - **retry()** - Drops the failed load and asks again.
+   *
+   * - **retry()** - Drops the failed load and asks again.
    *
    *
    * ### **Slots:**
@@ -173,7 +175,8 @@ export type CustomElements = {
    * - **OmneoError** - `@omneo-error`: The list could not be loaded, or there is no provider.
    *
    * ### **Methods:**
-   *  - **retry()** - Drops the failed load and asks again.
+   *
+   * - **retry()** - Drops the failed load and asks again.
    *
    *
    * ### **Slots:**

@@ -91,6 +91,11 @@ export abstract class OmneoElement extends LitElement {
     return this.settings?.locale || lang || navigator.language || 'en';
   }
 
+  /** The currency of money: the provider's, else the balances' (`currency`), else AUD. */
+  protected currencyFor(balancesCurrency?: string | null): string {
+    return this.settings?.currency || balancesCurrency || 'AUD';
+  }
+
   /** The words to show, in the locale, with this widget's `strings` on top. */
   protected get words(): OmneoStrings {
     return { ...stringsFor(this.locale), ...this.strings };

@@ -66,11 +66,15 @@ export class OmneoPointsBalance extends OmneoElement {
     return b ? (b[FIELDS[this.kind] ?? FIELDS.points] as number) : undefined;
   }
 
+  /** Whether the kind is shown as money (an unknown kind is shown as points). */
+  private get isMoney() {
+    return this.kind in FIELDS && this.kind !== 'points';
+  }
+
   private format(n: number) {
     const locale = this.locale;
-    if (!(this.kind in FIELDS) || this.kind === 'points') return plural(locale, n, this.words.points);
-    const currency = this.settings?.currency || (this.state.value as Balances | undefined)?.currency || 'AUD';
-    return formatMoney(locale, currency, n);
+    if (!this.isMoney) return plural(locale, n, this.words.points);
+    return formatMoney(locale, this.currencyFor((this.state.value as Balances | undefined)?.currency), n);
   }
 
   protected override render() {
@@ -80,7 +84,6 @@ export class OmneoPointsBalance extends OmneoElement {
     if (value === undefined && status === 'error') return this.renderError(error);
     if (value === 0 && this.hideWhenZero) return nothing;
     const loading = value === undefined;
-    const money = this.kind in FIELDS && this.kind !== 'points';
     // While loading: a placeholder as wide as a typical value (digits are tabular), so the line
     // of text around the balance does not move when the value arrives. Points are written without
     // Intl: the first number format of a page costs tens of milliseconds, which would hold back
@@ -89,7 +92,7 @@ export class OmneoPointsBalance extends OmneoElement {
     if (loading) soon(() => this.format(0));
     return html`<span part="base" aria-busy=${loading ? 'true' : 'false'}
       ><span part="label"><slot name="label"></slot></span> ${loading
-        ? html`<span part="value" class="skeleton" aria-hidden="true">${money ? this.format(88.88) : this.words.points.other.replace('{n}', '8,888')}</span
+        ? html`<span part="value" class="skeleton" aria-hidden="true">${this.isMoney ? this.format(88.88) : this.words.points.other.replace('{n}', '8,888')}</span
             ><span class="sr-only">${this.words.loading}</span>`
         : html`<span part="value">${this.format(value)}</span>`}</span
     >`;

@@ -92,7 +92,7 @@ export class OmneoRedeemButton extends OmneoElement {
   }
 
   private money(n: number) {
-    return formatMoney(this.locale, this.settings?.currency || (this.state.value as Balances | undefined)?.currency || 'AUD', n);
+    return formatMoney(this.locale, this.currencyFor((this.state.value as Balances | undefined)?.currency), n);
   }
 
   /** Why the button cannot be used now, if it cannot. */

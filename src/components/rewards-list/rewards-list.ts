@@ -152,7 +152,7 @@ export class OmneoRewardsList extends OmneoElement {
     // costs the most, and would otherwise land in the task that draws the items.
     const { locale } = this;
     soon(() => formatDate(locale, 0));
-    soon(() => formatMoney(locale, this.settings?.currency || 'AUD', 0));
+    soon(() => formatMoney(locale, this.currencyFor(this.currency), 0));
     // As many rows as the list is likely to hold (`limit`, at most 5), each as tall as an item with
     // an image, a name, a value (benefits have none), a description and an expiry date, drawn with the
     // items' box and line boxes: the page below does not move when the items come. They have no
@@ -177,7 +177,7 @@ export class OmneoRewardsList extends OmneoElement {
     }
     // Per-render work once, per-item work small, and at most CHUNK items drawn per task.
     const { locale, redeemable, expiringDays, kept } = this;
-    const currency = this.settings?.currency || this.currency || 'AUD';
+    const currency = this.currencyFor(this.currency);
     const now = Date.now();
     const expiringBy = now + (Number.isFinite(expiringDays) ? expiringDays : 14) * DAY;
 
