@@ -38,40 +38,30 @@ export default defineConfig({
         inlineDynamicImports: true,
         plugins: [
           {
-            // Vite keeps /* @__PURE__ */ annotations in a library's ES output (they help an app's
-            // bundler shake it), but nothing bundles the drop-in file again: one more terser pass,
-            // which only drops them (no compress, no mangle), saves ~40 B gzip. The source map is
-            // chained by Rollup through the map this pass returns.
-            name: 'omneo:drop-annotations',
+            // A last terser pass, which compresses and mangles nothing:
+            // - it drops the /* @__PURE__ */ annotations Vite keeps in a library's ES output (they
+            //   help an app's bundler shake it, but nothing bundles the drop-in file again): ~40 B gzip;
+            // - it puts V8's explicit compile hint on the first line (Chrome 136+; other engines read
+            //   a comment): every function of the file is compiled with the script, off the main
+            //   thread, instead of lazily on it when first called. Nearly all of the bundle runs while
+            //   a page loads (Lit, ky, the client, the elements on the page), so this takes 10-70 ms
+            //   of main-thread compiling out of a storefront's first load (`npm run bench`, paint).
+            // Rollup chains the source map through the map this pass returns.
+            name: 'omneo:last-pass',
             async renderChunk(code: string) {
-              const out = await minify(code, { compress: false, mangle: false, module: true, sourceMap: true, format: { comments: false, preserve_annotations: false } });
+              const out = await minify(code, {
+                compress: false,
+                mangle: false,
+                module: true,
+                sourceMap: true,
+                format: { comments: false, preserve_annotations: false, preamble: '//# allFunctionsCalledOnLoad' },
+              });
               return { code: out.code!, map: out.map as string };
             },
           },
         ],
       },
       plugins: [
-        {
-          // V8's explicit compile hint (Chrome 136+; other engines read a comment): every function
-          // of the file is compiled with the script, off the main thread, instead of lazily on the
-          // main thread when first called. Nearly all of the bundle runs while a page loads (Lit,
-          // ky, the client and the elements on the page), so this takes 10-70 ms of main-thread
-          // compiling out of a storefront's first load (measured: `npm run bench`, paint).
-          name: 'omneo:compile-hints',
-          generateBundle(_: unknown, bundle: Record<string, { type: string; fileName: string; code?: string; source?: unknown }>) {
-            for (const file of Object.values(bundle)) {
-              if (file.type !== 'chunk') continue;
-              file.code = `//# allFunctionsCalledOnLoad\n${file.code}`;
-              // The source map moves down one line with the code.
-              const map = bundle[`${file.fileName}.map`];
-              if (map) {
-                const json = JSON.parse(String(map.source));
-                json.mappings = `;${json.mappings}`;
-                map.source = JSON.stringify(json);
-              }
-            }
-          },
-        },
         {
           // Terser leaves template literals alone, so the CSS in Lit's css`` is shipped as written.
           // This squeezes its whitespace and comments (never inside quotes; literals with ${} are
