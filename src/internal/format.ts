@@ -18,16 +18,14 @@ function intl<T>(Ctor: new (locale: string, opts: object) => T, locale: string, 
 
 /**
  * English locales whose whole numbers Intl writes as `1,234,567` (CLDR: `#,##0`). The first
- * `Intl.NumberFormat` of a page loads its number data (20 to 60 ms); points in these locales are
- * written without it, so a balance shows that much sooner. Any other locale or number goes to Intl.
+ * `Intl.NumberFormat` of a page loads its number data (20 to 60 ms); whole numbers in these locales
+ * are written without it, so a balance in points shows that much sooner. Any other locale or
+ * number goes to Intl.
  */
 const COMMAS = /^en(-(us|au|nz|gb|ca|ie))?$/i;
 
-/** Whether `formatNumber` writes `n` without Intl in `locale`. */
-export const plainNumber = (locale: string, n: number) => Number.isSafeInteger(n) && COMMAS.test(locale);
-
-export const formatNumber = (locale: string, n: number) =>
-  plainNumber(locale, n) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : (intl(Intl.NumberFormat, locale, {}).format(n) as string);
+export const formatNumber = (locale: string, n: number): string =>
+  Number.isSafeInteger(n) && COMMAS.test(locale) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : intl(Intl.NumberFormat, locale, {}).format(n);
 
 export const formatMoney = (locale: string, currency: string, n: number) =>
   intl(Intl.NumberFormat, locale, { style: 'currency', currency }).format(n) as string;

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { Resource } from '../../api/client.js';
 import type { Balances } from '../../api/types.js';
 import { define } from '../../internal/define.js';
-import { formatMoney, plainNumber, plural, soon } from '../../internal/format.js';
+import { formatMoney, plural, soon } from '../../internal/format.js';
 import { OmneoElement } from '../../internal/omneo-element.js';
 import { shared } from '../../styles/shared.js';
 import { styles } from './points-balance.styles.js';
@@ -87,10 +87,10 @@ export class OmneoPointsBalance extends OmneoElement {
     // While loading: a placeholder as wide as a typical value (digits are tabular), so the line
     // of text around the balance does not move when the value arrives. The placeholder's points are
     // written without Intl: the first number format of a page costs tens of milliseconds, which would
-    // hold back the balances request. Where the value itself will need Intl (money, or a locale that
-    // `plainNumber` leaves to Intl), the formatter is built in a task of its own meanwhile. (Money
-    // needs Intl to know how wide its currency sign is.)
-    if (loading && (this.isMoney || !plainNumber(this.locale, 0))) soon(() => this.format(0));
+    // hold back the balances request. The formatters the value will need are built in a task of
+    // their own meanwhile (for points in most English locales, only the plural rules: see
+    // `formatNumber`). Money needs Intl to know how wide its currency sign is.
+    if (loading) soon(() => this.format(0));
     return html`<span part="base" aria-busy=${loading ? 'true' : 'false'}
       ><span part="label"><slot name="label"></slot></span> ${loading
         ? html`<span part="value" class="skeleton" aria-hidden="true">${this.isMoney ? this.format(88.88) : this.words.points.other.replace('{n}', '8,888')}</span
