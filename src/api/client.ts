@@ -6,7 +6,7 @@ import ky, { type Options } from 'ky';
 type KyInstance = typeof ky;
 import { OmneoError, isAbort } from './errors.js';
 import { TokenSource, type TokenOptions } from './token.js';
-import { data, isActive, parseApiDate, parseBalances, parseBenefit, parseBenefitRedemption, parsePage, parseRedemption, parseReward } from './validate.js';
+import { isActive, parseApiDate, parseBalances, parsePage, parseRedemption } from './validate.js';
 import type { Balances, Benefit, Page, RedeemRequest, Redemption, Reward } from './types.js';
 
 /** What a widget can ask the client for. */
@@ -146,11 +146,10 @@ class Client implements OmneoClient {
   }
 
   private async load(r: Key, signal: AbortSignal): Promise<unknown> {
-    if (r.type === 'balances') return parseBalances(data(await this.call('profiles/me/balances', { signal }), 'balances'));
+    if (r.type === 'balances') return parseBalances(await this.call('profiles/me/balances', { signal }));
     const { source } = r;
     if (r.type === 'page') {
-      const body = await this.call(`profiles/me/${source}`, { signal, searchParams: { 'page[size]': PAGE_SIZE, 'page[number]': r.page } });
-      return parsePage<Reward | Benefit>(body, source === 'rewards' ? parseReward : parseBenefit, source);
+      return parsePage(await this.call(`profiles/me/${source}`, { signal, searchParams: { 'page[size]': PAGE_SIZE, 'page[number]': r.page } }), source);
     }
     const { limit, includeExpired } = r;
     const items: (Reward | Benefit)[] = [];
@@ -259,9 +258,9 @@ class Client implements OmneoClient {
         signal,
         retry: 0,
       });
-      const redemption = benefit ? parseBenefitRedemption(body) : parseRedemption(body);
+      const redemption = parseRedemption(body, benefit);
       this.reload();
-      return redemption as Redemption;
+      return redemption;
     } catch (e) {
       // A refusal changed nothing; any other failure may have redeemed: read the balances again,
       // now and once more in a moment, as the API may still be finishing a redeem that timed out.
