@@ -110,44 +110,32 @@ export class TokenSource {
 
   private async load(): Promise<Held | null> {
     const { token, tokenUrl, tokenProvider } = this.opts;
-    let result: TokenResult;
-    if (tokenProvider) {
-      try {
+    let result: TokenResult | undefined = token;
+    let res: Response | undefined;
+    try {
+      if (tokenProvider) {
         result = await tokenProvider();
-      } catch (e) {
-        throw e instanceof OmneoError ? e : new OmneoError('network', 'The shopper token could not be fetched.', { cause: e });
+        if (result != null && typeof result != 'string') result = parseToken(result);
+      } else if (tokenUrl) {
+        res = await this.http.post(tokenUrl, {
+          credentials: 'same-origin',
+          // Minting is safe to repeat: a token endpoint that is briefly down gets two more tries.
+          retry: { limit: 3, methods: ['post'] }, // 2 retries: ky 1.0 counts the first attempt
+        });
+        result = res.status === 204 ? null : parseToken(await res.json()); // 204: nobody is signed in
       }
-      if (result != null) result = typeof result === 'string' ? { token: result } : parseToken(result);
-    } else if (tokenUrl) {
-      result = await this.fromUrl(tokenUrl);
-    } else {
-      result = token ? { token } : null;
-    }
-    if (!result || !result.token) return null;
-    return hold(result.token, result.exp);
-  }
-
-  private async fromUrl(url: string) {
-    let res: Response;
-    try {
-      res = await this.http.post(url, {
-        credentials: 'same-origin',
-        // Minting is safe to repeat: a token endpoint that is briefly down gets two more tries.
-        retry: { limit: 3, methods: ['post'] }, // 2 retries: ky 1.0 counts the first attempt
-      });
     } catch (e) {
-      const status = (e as { response?: Response }).response?.status;
-      if (status === 401) return null; // nobody is signed in
-      throw new OmneoError(status ? 'http' : 'network', 'The shopper token could not be fetched.', { status, cause: e });
+      // A 401 from the token endpoint (not from whatever a tokenProvider threw): nobody is signed in.
+      const status = tokenProvider ? undefined : (e as { response?: Response }).response?.status;
+      if (status === 401) return null;
+      throw e instanceof OmneoError
+        ? e
+        : res
+          ? new OmneoError('invalid-response', 'The token endpoint did not answer with JSON.', { status: res.status, cause: e })
+          : new OmneoError(status ? 'http' : 'network', 'The shopper token could not be fetched.', { status, cause: e });
     }
-    if (res.status === 204) return null;
-    let body: unknown;
-    try {
-      body = await res.json();
-    } catch (e) {
-      throw new OmneoError('invalid-response', 'The token endpoint did not answer with JSON.', { status: res.status, cause: e });
-    }
-    return parseToken(body);
+    if (typeof result == 'string') result = { token: result };
+    return result?.token ? hold(result.token, result.exp) : null;
   }
 }
 
