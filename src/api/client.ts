@@ -92,7 +92,7 @@ const stop = (e: Entry) => {
 class Client implements OmneoClient {
   private readonly api: KyInstance;
   private readonly tokens: TokenSource;
-  private readonly entries = new Map<string, Entry>();
+  private readonly byKey = new Map<string, Entry>();
 
   constructor(options: OmneoClientOptions) {
     const http = ky.create({
@@ -114,11 +114,11 @@ class Client implements OmneoClient {
     });
     this.tokens = new TokenSource(options, http);
     // Another shopper: nothing of the last one's may stay on screen.
-    this.tokens.onShopperChange = () => this.reload(true);
+    this.tokens.onShopperChange = () => this.refetch(true);
   }
 
   /** One call to the ID API with the shopper token; a 401 gets a new token and one more try. */
-  private async call(path: string, init: Options, renewed?: boolean): Promise<unknown> {
+  private async callApi(path: string, init: Options, renewed?: boolean): Promise<unknown> {
     const token = await this.tokens.get();
     if (token === null) throw signedOut();
     let res: Response;
@@ -132,7 +132,7 @@ class Client implements OmneoClient {
       }
       if (response.status === 401 && !renewed && this.tokens.renewable) {
         if ((await this.tokens.renew(token)) === null) throw signedOut();
-        return this.call(path, init, true);
+        return this.callApi(path, init, true);
       }
       throw await httpError(response);
     }
@@ -145,11 +145,11 @@ class Client implements OmneoClient {
     }
   }
 
-  private async load(r: Key, signal: AbortSignal): Promise<unknown> {
-    if (r.type === 'balances') return parseBalances(await this.call('profiles/me/balances', { signal }));
+  private async fetchKey(r: Key, signal: AbortSignal): Promise<unknown> {
+    if (r.type === 'balances') return parseBalances(await this.callApi('profiles/me/balances', { signal }));
     const { source } = r;
     if (r.type === 'page') {
-      return parsePage(await this.call(`profiles/me/${source}`, { signal, searchParams: { 'page[size]': PAGE_SIZE, 'page[number]': r.page } }), source);
+      return parsePage(await this.callApi(`profiles/me/${source}`, { signal, searchParams: { 'page[size]': PAGE_SIZE, 'page[number]': r.page } }), source);
     }
     const { limit, includeExpired } = r;
     const items: (Reward | Benefit)[] = [];
@@ -164,14 +164,14 @@ class Client implements OmneoClient {
     return items.sort((a, b) => expiry.get(a)! - expiry.get(b)!).slice(0, limit);
   }
 
-  private entry(key: Key): [string, Entry] {
+  private entryOf(key: Key): [string, Entry] {
     const k = JSON.stringify(key);
-    let entry = this.entries.get(k);
-    if (!entry) this.entries.set(k, (entry = { key, state: { status: 'loading' }, listeners: new Set() }));
+    let entry = this.byKey.get(k);
+    if (!entry) this.byKey.set(k, (entry = { key, state: { status: 'loading' }, listeners: new Set() }));
     return [k, entry];
   }
 
-  private start(entry: Entry): Promise<unknown> {
+  private launch(entry: Entry): Promise<unknown> {
     const abort = (entry.abort = new AbortController());
     entry.waiting = 0;
     const settle = (state: ResourceState<unknown>) => {
@@ -180,7 +180,7 @@ class Client implements OmneoClient {
       entry.state = state;
       for (const l of entry.listeners) l(state);
     };
-    const promise: Promise<unknown> = (entry.promise = this.load(entry.key, abort.signal).then(
+    const promise: Promise<unknown> = (entry.promise = this.fetchKey(entry.key, abort.signal).then(
       (value) => (settle({ status: 'ready', value }), value),
       (error) => {
         if (!isAbort(error)) {
@@ -195,30 +195,30 @@ class Client implements OmneoClient {
   }
 
   get<R extends Resource>(resource: R, signal?: AbortSignal): Promise<ResourceValue<R>> {
-    const [k, entry] = this.entry(resource);
+    const [k, entry] = this.entryOf(resource);
     if (entry.state.status === 'ready') return abortable(Promise.resolve(entry.state.value), signal) as Promise<ResourceValue<R>>;
-    const promise = entry.promise ?? this.start(entry);
+    const promise = entry.promise ?? this.launch(entry);
     entry.waiting! += signal ? 1 : Infinity;
     return abortable(promise, signal, () => {
       // The last caller gave up (a list whose source changed, or that left the page): nobody needs
       // the answer, so the request stops, as a subscribed resource's does with its last subscriber.
       if (--entry.waiting! || entry.listeners.size || entry.promise !== promise) return;
       stop(entry);
-      if (this.entries.get(k) === entry) this.entries.delete(k);
+      if (this.byKey.get(k) === entry) this.byKey.delete(k);
     }) as Promise<ResourceValue<R>>;
   }
 
   subscribe<R extends Resource>(resource: R, listener: (state: ResourceState<ResourceValue<R>>) => void) {
-    const [k, entry] = this.entry(resource);
+    const [k, entry] = this.entryOf(resource);
     entry.listeners.add(listener);
     // A new subscriber also retries what failed before.
-    if ((entry.state.status === 'loading' || entry.state.status === 'error') && !entry.promise) this.start(entry);
+    if ((entry.state.status === 'loading' || entry.state.status === 'error') && !entry.promise) this.launch(entry);
     listener(entry.state as ResourceState<ResourceValue<R>>);
     return () => {
       entry.listeners.delete(listener);
-      if (!entry.listeners.size && this.entries.get(k) === entry && entry.state.status !== 'ready') {
+      if (!entry.listeners.size && this.byKey.get(k) === entry && entry.state.status !== 'ready') {
         stop(entry);
-        this.entries.delete(k);
+        this.byKey.delete(k);
       }
     };
   }
@@ -226,25 +226,25 @@ class Client implements OmneoClient {
   invalidate({ token }: { token?: boolean } = {}) {
     if (token) this.tokens.forget();
     else this.tokens.reset();
-    this.reload();
+    this.refetch();
   }
 
   /** Fetches every subscribed resource again; with `forget`, nothing cached is shown meanwhile. */
-  private reload(forget?: boolean) {
+  private refetch(forget?: boolean) {
     const watched: Entry[] = [];
     // Every request stops, and what nobody watches (the pages of lists) is dropped first: lists
     // read their pages through `get`, so each page is fetched once however many lists need it.
-    for (const [k, entry] of this.entries) {
+    for (const [k, entry] of this.byKey) {
       stop(entry);
       if (entry.listeners.size) watched.push(entry);
-      else this.entries.delete(k);
+      else this.byKey.delete(k);
     }
     for (const entry of watched) {
       if (forget || entry.state.status !== 'ready') {
         entry.state = { status: 'loading' };
         for (const l of entry.listeners) l(entry.state);
       }
-      this.start(entry);
+      this.launch(entry);
     }
   }
 
@@ -252,22 +252,22 @@ class Client implements OmneoClient {
     const benefit = benefitId != null;
     if (!benefit && !(amount! > 0 && Number.isFinite(amount))) throw new OmneoError('http', 'Choose an amount to redeem.', { status: 422 });
     try {
-      const body = await this.call(benefit ? `profiles/me/benefits/${encodeURIComponent(benefitId)}/redeem` : 'profiles/me/redeem', {
+      const body = await this.callApi(benefit ? `profiles/me/benefits/${encodeURIComponent(benefitId)}/redeem` : 'profiles/me/redeem', {
         method: 'post',
         json: benefit ? undefined : { amount },
         signal,
         retry: 0,
       });
       const redemption = parseRedemption(body, benefit);
-      this.reload();
+      this.refetch();
       return redemption;
     } catch (e) {
       // A refusal changed nothing; any other failure may have redeemed: read the balances again,
       // now and once more in a moment, as the API may still be finishing a redeem that timed out.
       const refused = e instanceof OmneoError && (e.kind === 'signed-out' || (e.kind !== 'network' && e.kind !== 'invalid-response' && (e.status ?? 500) < 500));
       if (!refused) {
-        this.reload();
-        setTimeout(() => this.reload(), UNCONFIRMED_REREAD);
+        this.refetch();
+        setTimeout(() => this.refetch(), UNCONFIRMED_REREAD);
       }
       throw e;
     }
