@@ -74,19 +74,19 @@ type Key = Resource | { type: 'page'; source: 'rewards' | 'benefits'; page: numb
 
 interface Entry {
   /** What it caches, to fetch it again. */
-  key: Key;
+  what: Key;
   state: ResourceState<unknown>;
-  listeners: Set<(state: ResourceState<any>) => void>;
-  promise?: Promise<unknown>;
-  abort?: AbortController;
-  /** Callers of `get` still waiting for `promise` with a signal; `Infinity` once one waits without. */
-  waiting?: number;
+  subscribers: Set<(state: ResourceState<any>) => void>;
+  inflight?: Promise<unknown>;
+  aborter?: AbortController;
+  /** Callers of `get` still waiting for `inflight` with a signal; `Infinity` once one waits without. */
+  waiters?: number;
 }
 
 /** Drops the request in flight, if any. */
 const stop = (e: Entry) => {
-  e.abort?.abort();
-  e.promise = e.abort = undefined;
+  e.aborter?.abort();
+  e.inflight = e.aborter = undefined;
 };
 
 class Client implements OmneoClient {
@@ -167,20 +167,20 @@ class Client implements OmneoClient {
   private entryOf(key: Key): [string, Entry] {
     const k = JSON.stringify(key);
     let entry = this.byKey.get(k);
-    if (!entry) this.byKey.set(k, (entry = { key, state: { status: 'loading' }, listeners: new Set() }));
+    if (!entry) this.byKey.set(k, (entry = { what: key, state: { status: 'loading' }, subscribers: new Set() }));
     return [k, entry];
   }
 
   private launch(entry: Entry): Promise<unknown> {
-    const abort = (entry.abort = new AbortController());
-    entry.waiting = 0;
+    const abort = (entry.aborter = new AbortController());
+    entry.waiters = 0;
     const settle = (state: ResourceState<unknown>) => {
-      if (entry.promise !== promise) return; // superseded by an invalidate
-      entry.promise = entry.abort = undefined;
+      if (entry.inflight !== promise) return; // superseded by an invalidate
+      entry.inflight = entry.aborter = undefined;
       entry.state = state;
-      for (const l of entry.listeners) l(state);
+      for (const l of entry.subscribers) l(state);
     };
-    const promise: Promise<unknown> = (entry.promise = this.fetchKey(entry.key, abort.signal).then(
+    const promise: Promise<unknown> = (entry.inflight = this.fetchKey(entry.what, abort.signal).then(
       (value) => (settle({ status: 'ready', value }), value),
       (error) => {
         if (!isAbort(error)) {
@@ -197,12 +197,12 @@ class Client implements OmneoClient {
   get<R extends Resource>(resource: R, signal?: AbortSignal): Promise<ResourceValue<R>> {
     const [k, entry] = this.entryOf(resource);
     if (entry.state.status === 'ready') return abortable(Promise.resolve(entry.state.value), signal) as Promise<ResourceValue<R>>;
-    const promise = entry.promise ?? this.launch(entry);
-    entry.waiting! += signal ? 1 : Infinity;
+    const promise = entry.inflight ?? this.launch(entry);
+    entry.waiters! += signal ? 1 : Infinity;
     return abortable(promise, signal, () => {
       // The last caller gave up (a list whose source changed, or that left the page): nobody needs
       // the answer, so the request stops, as a subscribed resource's does with its last subscriber.
-      if (--entry.waiting! || entry.listeners.size || entry.promise !== promise) return;
+      if (--entry.waiters! || entry.subscribers.size || entry.inflight !== promise) return;
       stop(entry);
       if (this.byKey.get(k) === entry) this.byKey.delete(k);
     }) as Promise<ResourceValue<R>>;
@@ -210,13 +210,13 @@ class Client implements OmneoClient {
 
   subscribe<R extends Resource>(resource: R, listener: (state: ResourceState<ResourceValue<R>>) => void) {
     const [k, entry] = this.entryOf(resource);
-    entry.listeners.add(listener);
+    entry.subscribers.add(listener);
     // A new subscriber also retries what failed before.
-    if ((entry.state.status === 'loading' || entry.state.status === 'error') && !entry.promise) this.launch(entry);
+    if ((entry.state.status === 'loading' || entry.state.status === 'error') && !entry.inflight) this.launch(entry);
     listener(entry.state as ResourceState<ResourceValue<R>>);
     return () => {
-      entry.listeners.delete(listener);
-      if (!entry.listeners.size && this.byKey.get(k) === entry && entry.state.status !== 'ready') {
+      entry.subscribers.delete(listener);
+      if (!entry.subscribers.size && this.byKey.get(k) === entry && entry.state.status !== 'ready') {
         stop(entry);
         this.byKey.delete(k);
       }
@@ -236,13 +236,13 @@ class Client implements OmneoClient {
     // read their pages through `get`, so each page is fetched once however many lists need it.
     for (const [k, entry] of this.byKey) {
       stop(entry);
-      if (entry.listeners.size) watched.push(entry);
+      if (entry.subscribers.size) watched.push(entry);
       else this.byKey.delete(k);
     }
     for (const entry of watched) {
       if (forget || entry.state.status !== 'ready') {
         entry.state = { status: 'loading' };
-        for (const l of entry.listeners) l(entry.state);
+        for (const l of entry.subscribers) l(entry.state);
       }
       this.launch(entry);
     }
