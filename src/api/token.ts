@@ -43,7 +43,7 @@ export function jwtClaims(token: string): { exp?: number; iat?: number; pid?: un
 
 export class TokenSource {
   private held?: Held | null;
-  private pending?: Promise<Held | null>;
+  private inflight?: Promise<Held | null>;
   /**
    * The shopper of the last token fetched (`null`: nobody signed in). Kept when the token itself is
    * dropped (a 401, `forget()`), so the next one is still checked against it.
@@ -73,7 +73,7 @@ export class TokenSource {
   async renew(rejected: string): Promise<string | null> {
     // Once per refused token: if the renewal brought the same token back, the other requests it
     // refused use it (and fail) rather than each asking for yet another.
-    if (this.held?.token === rejected && !this.pending && this.renewed !== rejected) {
+    if (this.held?.token === rejected && !this.inflight && this.renewed !== rejected) {
       this.renewed = rejected;
       this.held = undefined;
     }
@@ -92,17 +92,17 @@ export class TokenSource {
   }
 
   private fetch(): Promise<Held | null> {
-    return (this.pending ??= this.load().then(
+    return (this.inflight ??= this.load().then(
       (held) => {
         const before = this.shopper;
         this.held = held;
         this.shopper = held ? held.pid : null;
-        this.pending = undefined;
+        this.inflight = undefined;
         if (before != null && this.shopper !== before) this.onShopperChange?.();
         return held;
       },
       (e) => {
-        this.pending = undefined;
+        this.inflight = undefined;
         throw e;
       },
     ));
