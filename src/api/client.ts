@@ -134,7 +134,11 @@ class Client implements OmneoClient {
         if ((await this.tokens.renew(token)) === null) throw signedOut();
         return this.callApi(path, init, true);
       }
-      throw await httpError(response);
+      const { message, errors } = ((await response.json().catch(() => {})) ?? {}) as { message?: unknown; errors?: unknown };
+      throw new OmneoError(response.status === 401 ? 'auth' : 'http', (typeof message === 'string' && message) || `Omneo answered ${response.status}.`, {
+        status: response.status,
+        errors: errors && typeof errors === 'object' ? (errors as Record<string, string[]>) : undefined,
+      });
     }
     if (res.status === 204) return null;
     try {
@@ -272,15 +276,6 @@ class Client implements OmneoClient {
       throw e;
     }
   }
-}
-
-async function httpError(res: Response): Promise<OmneoError> {
-  const body: { message?: unknown; errors?: unknown } | undefined = await res.json().catch(() => {});
-  const { message, errors } = body ?? {};
-  return new OmneoError(res.status === 401 ? 'auth' : 'http', (typeof message === 'string' && message) || `Omneo answered ${res.status}.`, {
-    status: res.status,
-    errors: errors && typeof errors === 'object' ? (errors as Record<string, string[]>) : undefined,
-  });
 }
 
 /** `p`, or an AbortError as soon as `signal` aborts (and then `gaveUp()`). */
