@@ -206,9 +206,7 @@ class Client implements OmneoClient {
     return abortable(promise, signal, () => {
       // The last caller gave up (a list whose source changed, or that left the page): nobody needs
       // the answer, so the request stops, as a subscribed resource's does with its last subscriber.
-      if (--entry.waiters! || entry.subscribers.size || entry.inflight !== promise) return;
-      stop(entry);
-      if (this.byKey.get(k) === entry) this.byKey.delete(k);
+      if (!--entry.waiters! && !entry.subscribers.size && entry.inflight === promise) this.evict(k, entry);
     }) as Promise<ResourceValue<R>>;
   }
 
@@ -220,11 +218,14 @@ class Client implements OmneoClient {
     listener(entry.state as ResourceState<ResourceValue<R>>);
     return () => {
       entry.subscribers.delete(listener);
-      if (!entry.subscribers.size && this.byKey.get(k) === entry && entry.state.status !== 'ready') {
-        stop(entry);
-        this.byKey.delete(k);
-      }
+      if (!entry.subscribers.size && entry.state.status !== 'ready') this.evict(k, entry);
     };
+  }
+
+  /** Stops what the entry has in flight and forgets it (unless another already took its key). */
+  private evict(k: string, entry: Entry) {
+    stop(entry);
+    if (this.byKey.get(k) === entry) this.byKey.delete(k);
   }
 
   invalidate({ token }: { token?: boolean } = {}) {
