@@ -17,11 +17,11 @@ export class OmneoError extends Error {
   /** Laravel's per-field validation messages, e.g. `{amount: ['The amount exceeds…']}`. */
   readonly errors?: Record<string, string[]>;
 
-  constructor(kind: OmneoErrorKind, message: string, init: { status?: number; errors?: Record<string, string[]>; cause?: unknown } = {}) {
-    super(message, { cause: init.cause });
+  constructor(kind: OmneoErrorKind, message: string, { status, errors, cause }: { status?: number; errors?: Record<string, string[]>; cause?: unknown } = {}) {
+    super(message, { cause });
     this.kind = kind;
-    this.status = init.status;
-    this.errors = init.errors;
+    this.status = status;
+    this.errors = errors;
   }
 
   /** The plain `{status?, message, errors?}` carried by `omneo-error` and `omneo-redeem-error`. */
