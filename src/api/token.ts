@@ -143,10 +143,7 @@ function hold(token: string, exp?: number): Held {
   const claims = jwtClaims(token);
   const now = Date.now();
   exp ??= claims.exp;
-  const pid = claims.pid == null ? undefined : String(claims.pid);
-  if (typeof exp !== 'number') return { token, pid, renewAt: Infinity };
-  // `iat` is the server's "now": it corrects a browser clock that is minutes off.
-  const skew = typeof claims.iat === 'number' ? claims.iat * 1000 - now : 0;
-  const life = exp * 1000 - skew - now;
-  return { token, pid, renewAt: now + Math.max(MIN_LIFE, life - Math.min(MARGIN, life / 2)) };
+  // Measured from `iat`, the server's "now", when there is one: a browser clock may be minutes off.
+  const life = typeof exp === 'number' ? exp * 1000 - (typeof claims.iat === 'number' ? claims.iat * 1000 : now) : Infinity;
+  return { token, pid: claims.pid == null ? undefined : String(claims.pid), renewAt: now + Math.max(MIN_LIFE, life - Math.min(MARGIN, life / 2)) };
 }
