@@ -143,7 +143,8 @@ function hold(token: string, exp?: number): Held {
   const claims = jwtClaims(token);
   const now = Date.now();
   exp ??= claims.exp;
-  // Measured from `iat`, the server's "now", when there is one: a browser clock may be minutes off.
+  // From `iat`, the server's "now", when there is one (a browser clock may be minutes off); for
+  // ever without `exp`.
   const life = typeof exp === 'number' ? exp * 1000 - (typeof claims.iat === 'number' ? claims.iat * 1000 : now) : Infinity;
   return { token, pid: claims.pid == null ? undefined : String(claims.pid), renewAt: now + Math.max(MIN_LIFE, life - Math.min(MARGIN, life / 2)) };
 }
