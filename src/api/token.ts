@@ -64,9 +64,10 @@ export class TokenSource {
 
   /** The current token, fetching one when there is none or it is about to expire; `null` when signed out. */
   async get(): Promise<string | null> {
-    const held = this.held;
-    if (held === null || (held && (Date.now() < held.renewAt || !this.renewable))) return held?.token ?? null;
-    return (await this.fetch())?.token ?? null;
+    let held = this.held;
+    // A signed-out verdict stands; a token serves until it is due and another can be fetched.
+    if (held !== null && !(held && (Date.now() < held.renewAt || !this.renewable))) held = await this.fetch();
+    return held?.token ?? null;
   }
 
   /** After the API refused `rejected` with a 401: one new token for every request that was refused. */
