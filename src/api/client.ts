@@ -112,9 +112,8 @@ class Client implements OmneoClient {
         maxRetryAfter: 10_000,
       },
     });
-    this.tokens = new TokenSource(options, http);
     // Another shopper: nothing of the last one's may stay on screen.
-    this.tokens.onShopperChange = () => this.refetch(true);
+    this.tokens = new TokenSource(options, http, () => this.refetch(true));
   }
 
   /** One call to the ID API with the shopper token; a 401 gets a new token and one more try. */

@@ -52,10 +52,12 @@ export class TokenSource {
   /** The last token renewed after a 401. */
   private renewed?: string;
 
-  /** Called when the token is for another shopper than the last one. */
-  onShopperChange?: () => void;
-
-  constructor(private readonly opts: TokenOptions, private readonly http: KyInstance) {}
+  /** `onShopperChange` is called when a token is for another shopper than the last one. */
+  constructor(
+    private readonly opts: TokenOptions,
+    private readonly http: KyInstance,
+    private readonly onShopperChange: () => void,
+  ) {}
 
   /** Whether a rejected token can be replaced by a new one. */
   get renewable() {
@@ -99,7 +101,7 @@ export class TokenSource {
         this.held = held;
         this.shopper = held ? held.pid : null;
         this.inflight = undefined;
-        if (before != null && this.shopper !== before) this.onShopperChange?.();
+        if (before != null && this.shopper !== before) this.onShopperChange();
         return held;
       },
       (e) => {
