@@ -143,8 +143,7 @@ class Client implements OmneoClient {
     try {
       return JSON.parse(await res.text());
     } catch (e) {
-      if (isAbort(e)) throw e;
-      throw new OmneoError('invalid-response', 'Omneo sent an answer that is not JSON.', { status: res.status, cause: e });
+      throw isAbort(e) ? e : new OmneoError('invalid-response', 'Omneo sent an answer that is not JSON.', { status: res.status, cause: e });
     }
   }
 
