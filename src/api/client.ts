@@ -102,7 +102,8 @@ class Client implements OmneoClient {
       retry: 0,
     });
     this.api = http.extend({
-      prefixUrl: baseUrlOf(options),
+      // Every call is about the signed-in shopper.
+      prefixUrl: `${baseUrlOf(options)}/profiles/me`,
       retry: {
         // ky 1.0 counts the first attempt in `limit`: 2 retries are a limit of 3.
         limit: (options.retries ?? 2) + 1,
@@ -148,10 +149,10 @@ class Client implements OmneoClient {
   }
 
   private async fetchKey(r: Key, signal: AbortSignal): Promise<unknown> {
-    if (r.type === 'balances') return parseBalances(await this.callApi('profiles/me/balances', { signal }));
+    if (r.type === 'balances') return parseBalances(await this.callApi('balances', { signal }));
     const { source } = r;
     if (r.type === 'page') {
-      return parsePage(await this.callApi(`profiles/me/${source}`, { signal, searchParams: { 'page[size]': PAGE_SIZE, 'page[number]': r.page } }), source);
+      return parsePage(await this.callApi(source, { signal, searchParams: { 'page[size]': PAGE_SIZE, 'page[number]': r.page } }), source);
     }
     const { limit, includeExpired } = r;
     const items: (Reward | Benefit)[] = [];
@@ -255,7 +256,7 @@ class Client implements OmneoClient {
     const benefit = benefitId != null;
     if (!benefit && !(amount! > 0 && Number.isFinite(amount))) throw new OmneoError('http', 'Choose an amount to redeem.', { status: 422 });
     try {
-      const body = await this.callApi(benefit ? `profiles/me/benefits/${encodeURIComponent(benefitId)}/redeem` : 'profiles/me/redeem', {
+      const body = await this.callApi(benefit ? `benefits/${encodeURIComponent(benefitId)}/redeem` : 'redeem', {
         method: 'post',
         json: benefit ? undefined : { amount },
         signal,
