@@ -62,9 +62,9 @@ export class OmneoRedeemButton extends OmneoElement {
     benefitId: { attribute: 'benefit-id' },
     confirm: { type: Boolean },
     disabled: { type: Boolean },
-    asking: { state: true, attribute: false },
-    sending: { state: true, attribute: false },
-    outcome: { state: true, attribute: false },
+    asking: { attribute: false },
+    sending: { attribute: false },
+    outcome: { attribute: false },
   };
 
   /** Redeem this many dollars: `POST /profiles/me/redeem {"amount": n}`. */
