@@ -1,13 +1,18 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import type { OmneoClient, Resource, ResourceState } from '../api/client.js';
+import type { Balances } from '../api/types.js';
 import { OmneoError } from '../api/errors.js';
 import { omneoContext, omneoSettingsContext, type OmneoSettings } from '../context.js';
 import { OmneoErrorEvent, OmneoLoadEvent, type OmneoErrorDetail } from '../events.js';
+import { formatMoney } from './format.js';
 import { stringsFor, type OmneoStrings } from './strings.js';
 
 /** How long a widget waits for a provider before it says there is none. */
 export const PROVIDER_WAIT = 1000;
+
+/** The resource of the widgets that show the balances. */
+export const BALANCES: Resource = { type: 'balances' };
 
 export const errorDetail = (e: OmneoError): OmneoErrorDetail => e.toJSON();
 
@@ -94,6 +99,11 @@ export abstract class OmneoElement extends LitElement {
   /** The currency of money: the provider's, else the balances' (`currency`), else AUD. */
   protected currencyFor(balancesCurrency?: string | null): string {
     return this.settings?.currency || balancesCurrency || 'AUD';
+  }
+
+  /** `n` as money in the locale, in the currency of money for the balances this widget shows. */
+  protected money(n: number) {
+    return formatMoney(this.locale, this.currencyFor((this.state.value as Balances | undefined)?.currency), n);
   }
 
   /** The words to show, in the locale, with this widget's `strings` on top. */

@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
-import type { Resource } from '../../api/client.js';
 import type { Balances } from '../../api/types.js';
 import { define } from '../../internal/define.js';
-import { formatMoney, plural, soon } from '../../internal/format.js';
-import { OmneoElement } from '../../internal/omneo-element.js';
+import { plural, soon } from '../../internal/format.js';
+import { BALANCES, OmneoElement } from '../../internal/omneo-element.js';
 import { shared } from '../../styles/shared.js';
 import { styles } from './points-balance.styles.js';
 
@@ -16,8 +15,6 @@ const FIELDS: Record<BalanceKind, keyof Balances> = {
   rewards: 'reward_balance',
   combined: 'combined_balance_dollars',
 };
-
-const BALANCES: Resource = { type: 'balances' };
 
 /**
  * The signed-in shopper's balance, formatted for the locale: points ("1,234 points") or money.
@@ -72,9 +69,7 @@ export class OmneoPointsBalance extends OmneoElement {
   }
 
   private format(n: number) {
-    const locale = this.locale;
-    if (!this.isMoney) return plural(locale, n, this.words.points);
-    return formatMoney(locale, this.currencyFor((this.state.value as Balances | undefined)?.currency), n);
+    return this.isMoney ? this.money(n) : plural(this.locale, n, this.words.points);
   }
 
   protected override render() {

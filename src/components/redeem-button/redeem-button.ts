@@ -1,16 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { Resource } from '../../api/client.js';
 import { OmneoError } from '../../api/errors.js';
 import type { Balances, Benefit, RedeemRequest } from '../../api/types.js';
 import { OmneoBeforeRedeemEvent, OmneoRedeemErrorEvent, OmneoRedeemEvent, type OmneoRedeemTarget } from '../../events.js';
 import { define } from '../../internal/define.js';
-import { formatMoney } from '../../internal/format.js';
-import { OmneoElement, errorDetail } from '../../internal/omneo-element.js';
+import { BALANCES, OmneoElement, errorDetail } from '../../internal/omneo-element.js';
 import { fill } from '../../internal/strings.js';
 import { shared } from '../../styles/shared.js';
 import { styles } from './redeem-button.styles.js';
-
-const BALANCES: Resource = { type: 'balances' };
 
 /** What the message part says after a click: progress, success (with a benefit's code) or failure. */
 interface Result {
@@ -89,10 +85,6 @@ export class OmneoRedeemButton extends OmneoElement {
     const { amount, benefitId } = this;
     if (benefitId) return amount == null ? { benefitId: String(benefitId) } : undefined;
     return amount! > 0 && Number.isFinite(amount) ? { amount } : undefined;
-  }
-
-  private money(n: number) {
-    return formatMoney(this.locale, this.currencyFor((this.state.value as Balances | undefined)?.currency), n);
   }
 
   /** Why the button cannot be used now, if it cannot. */
