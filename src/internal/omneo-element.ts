@@ -147,10 +147,8 @@ export abstract class OmneoElement extends LitElement {
 
   /** The error state: what went wrong, and a way to try again when trying again can help. */
   protected renderError(error?: OmneoError) {
-    const retry = error?.kind !== 'config';
-    return html`<span part="error" role="alert"
-      >${error?.kind === 'config' ? error.message : this.words.error}
-      ${retry ? html`<button type="button" @click=${() => this.retry()}>${this.words.retry}</button>` : nothing}</span
-    >`;
+    const w = this.words;
+    return html`<span part="error" role="alert">${error?.kind === 'config' ? error.message : w.error}
+      ${error?.kind === 'config' ? nothing : html`<button type="button" @click=${() => this.retry()}>${w.retry}</button>`}</span>`;
   }
 }
