@@ -86,12 +86,11 @@ export class OmneoPointsBalance extends OmneoElement {
     // their own meanwhile (for points in most English locales, only the plural rules: see
     // `formatNumber`). Money needs Intl to know how wide its currency sign is.
     if (loading) soon(() => this.format(0));
-    return html`<span part="base" aria-busy=${loading}
-      ><span part="label"><slot name="label"></slot></span> ${loading
-        ? html`<span part="value" class="skeleton" aria-hidden="true">${this.isMoney ? this.format(88.88) : this.words.points.other.replace('{n}', '8,888')}</span
-            ><span class="sr-only">${this.words.loading}</span>`
-        : html`<span part="value">${this.format(value)}</span>`}</span
-    >`;
+    return html`<span part="base" aria-busy=${loading}><span part="label"><slot name="label"></slot></span> ${
+      loading
+        ? html`<span part="value" class="skeleton" aria-hidden="true">${this.isMoney ? this.format(88.88) : this.words.points.other.replace('{n}', '8,888')}</span><span class="sr-only">${this.words.loading}</span>`
+        : html`<span part="value">${this.format(value)}</span>`
+    }</span>`;
   }
 }
 
