@@ -4,7 +4,7 @@ import type { OmneoClient, Resource, ResourceState } from '../api/client.js';
 import type { Balances } from '../api/types.js';
 import { OmneoError } from '../api/errors.js';
 import { omneoContext, omneoSettingsContext, type OmneoSettings } from '../context.js';
-import { OmneoErrorEvent, OmneoLoadEvent, type OmneoErrorDetail } from '../events.js';
+import { OmneoErrorEvent, OmneoLoadEvent } from '../events.js';
 import { formatMoney } from './format.js';
 import { stringsFor, type OmneoStrings } from './strings.js';
 
@@ -13,8 +13,6 @@ export const PROVIDER_WAIT = 1000;
 
 /** The resource of the widgets that show the balances. */
 export const BALANCES: Resource = { type: 'balances' };
-
-export const errorDetail = (e: OmneoError): OmneoErrorDetail => e.toJSON();
 
 /**
  * The base of every widget: finds the provider's client, subscribes to the one resource the widget
@@ -142,7 +140,7 @@ export abstract class OmneoElement extends LitElement {
     const news = status === 'ready' ? value : error;
     if (news === this.reported || (status !== 'ready' && status !== 'error')) return;
     this.reported = news;
-    this.dispatchEvent(status === 'ready' ? new OmneoLoadEvent({ data: value }) : new OmneoErrorEvent({ error: errorDetail(error!) }));
+    this.dispatchEvent(status === 'ready' ? new OmneoLoadEvent({ data: value }) : new OmneoErrorEvent({ error: error!.toJSON() }));
   }
 
   /** The error state: what went wrong, and a way to try again when trying again can help. */

@@ -3,7 +3,7 @@ import { OmneoError } from '../../api/errors.js';
 import type { Balances, Benefit, RedeemRequest } from '../../api/types.js';
 import { OmneoBeforeRedeemEvent, OmneoRedeemErrorEvent, OmneoRedeemEvent, type OmneoRedeemTarget } from '../../events.js';
 import { define } from '../../internal/define.js';
-import { BALANCES, OmneoElement, errorDetail } from '../../internal/omneo-element.js';
+import { BALANCES, OmneoElement } from '../../internal/omneo-element.js';
 import { fill } from '../../internal/strings.js';
 import { shared } from '../../styles/shared.js';
 import { styles } from './redeem-button.styles.js';
@@ -161,7 +161,7 @@ export class OmneoRedeemButton extends OmneoElement {
           : Object.values(error.errors ?? {})[0]?.[0] || error.message || w.redeemFailed;
       this.outcome = { text, alert: true };
       this.sending = false;
-      this.dispatchEvent(new OmneoRedeemErrorEvent({ ...target, error: errorDetail(error) }));
+      this.dispatchEvent(new OmneoRedeemErrorEvent({ ...target, error: error.toJSON() }));
     }
   }
 
