@@ -90,7 +90,7 @@ export abstract class OmneoElement extends LitElement {
   /** The locale: the provider's, else the nearest `lang` (out of shadow roots too), else the browser's. */
   protected get locale(): string {
     let lang: string | null | undefined;
-    for (let n: Node | null = this; n && !lang; n = n.parentNode ?? (n as ShadowRoot).host ?? null) lang = (n as Element).getAttribute?.('lang');
+    for (let n: Node | undefined = this; n && !lang; n = n.parentNode ?? (n as ShadowRoot).host) lang = (n as Element).getAttribute?.('lang');
     return this.settings?.locale || lang || navigator.language || 'en';
   }
 
