@@ -106,7 +106,7 @@ export abstract class OmneoElement extends LitElement {
 
   /** The words to show, in the locale, with this widget's `strings` on top. */
   protected get words(): OmneoStrings {
-    return { ...stringsFor(this.locale), ...this.strings };
+    return stringsFor(this.locale, this.strings);
   }
 
   /** Drops the failed load and asks again. */
