@@ -59,8 +59,7 @@ export class OmneoPointsBalance extends OmneoElement {
 
   /** The number shown: a field of the balances, 0 until they load. */
   get value(): number | undefined {
-    const b = this.state.value as Balances | undefined;
-    return b ? (b[FIELDS[this.kind] ?? FIELDS.points] as number) : undefined;
+    return (this.state.value as Balances | undefined)?.[FIELDS[this.kind] ?? FIELDS.points] as number | undefined;
   }
 
   /** Whether the kind is shown as money (an unknown kind is shown as points). */
