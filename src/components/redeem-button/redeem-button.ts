@@ -90,12 +90,11 @@ export class OmneoRedeemButton extends OmneoElement {
   /** Why the button cannot be used now, if it cannot. */
   private get whyDisabled() {
     const { status, value, error } = this.state;
-    const w = this.words;
-    if (!this.redeemTarget) return w.notSetUp;
-    if (status === 'signed-out') return w.signInToRedeem;
-    if (!value) return status === 'error' ? this.renderError(error) : w.loading;
+    if (!this.redeemTarget) return this.words.notSetUp;
+    if (status === 'signed-out') return this.words.signInToRedeem;
+    if (!value) return status === 'error' ? this.renderError(error) : this.words.loading;
     const balance = (value as Balances).combined_balance_dollars;
-    return this.amount! > balance ? fill(w.overBalance, { amount: this.money(balance) }) : undefined;
+    return this.amount! > balance ? fill(this.words.overBalance, { amount: this.money(balance) }) : undefined;
   }
 
   protected override willUpdate(changed: PropertyValues) {
