@@ -36,6 +36,7 @@ export abstract class OmneoElement extends LitElement {
   private unsubscribe?: () => void;
   private subscribed?: [OmneoClient | undefined, string | undefined];
   private reported?: unknown;
+  // A consumer requests an update itself before it calls back.
   private consumers = [
     new ContextConsumer(this, {
       context: omneoContext,
@@ -43,16 +44,12 @@ export abstract class OmneoElement extends LitElement {
       callback: (client) => {
         this.client = client;
         this.orphan = false;
-        this.requestUpdate();
       },
     }),
     new ContextConsumer(this, {
       context: omneoSettingsContext,
       subscribe: true,
-      callback: (settings) => {
-        this.settings = settings;
-        this.requestUpdate();
-      },
+      callback: (settings) => (this.settings = settings),
     }),
   ];
   /**
