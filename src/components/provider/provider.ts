@@ -7,6 +7,9 @@ import { OmneoError } from '../../api/errors.js';
 import type { TokenProvider } from '../../api/types.js';
 import { omneoContext, omneoSettingsContext, type OmneoSettings } from '../../context.js';
 
+/** The properties that are the client's options. */
+const OPTIONS = ['tenant', 'baseUrl', 'tokenUrl', 'token', 'tokenProvider'] as const;
+
 /**
  * Gives the Omneo widgets inside it one shared API client: one shopper token, one request per
  * resource, and one cache that a redeem refreshes everywhere at once.
@@ -78,7 +81,7 @@ export class OmneoProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if ((['tenant', 'baseUrl', 'tokenUrl', 'token', 'tokenProvider', 'client'] as const).some((k) => changed.has(k))) {
+    if ([...OPTIONS, 'client' as const].some((k) => changed.has(k))) {
       // A new client, never a changed one: its cache and token belong to one shopper and one tenant.
       this.providers[0].setValue(this.client ?? this.build());
     }
@@ -94,13 +97,7 @@ export class OmneoProvider extends LitElement {
 
   private build(): OmneoClient {
     try {
-      return createOmneoClient({
-        tenant: this.tenant,
-        baseUrl: this.baseUrl,
-        tokenUrl: this.tokenUrl,
-        token: this.token,
-        tokenProvider: this.tokenProvider,
-      });
+      return createOmneoClient(Object.fromEntries(OPTIONS.map((k) => [k, this[k]])));
     } catch (e) {
       return failing(e as OmneoError);
     }
