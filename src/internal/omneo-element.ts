@@ -134,10 +134,10 @@ export abstract class OmneoElement extends LitElement {
   protected override updated(changed: PropertyValues) {
     super.updated(changed);
     const { status, value, error } = this.state;
-    const news = status === 'ready' ? value : error;
-    if (news === this.reported || (status !== 'ready' && status !== 'error')) return;
-    this.reported = news;
-    this.dispatchEvent(status === 'ready' ? new OmneoLoadEvent({ data: value }) : new OmneoErrorEvent({ error: error!.toJSON() }));
+    const ready = status === 'ready';
+    // Once per value or error: `reported` is compared, then replaced.
+    if ((ready || status === 'error') && this.reported !== (this.reported = ready ? value : error))
+      this.dispatchEvent(ready ? new OmneoLoadEvent({ data: value }) : new OmneoErrorEvent({ error: error!.toJSON() }));
   }
 
   /** The error state: what went wrong, and a way to try again when trying again can help. */
