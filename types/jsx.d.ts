@@ -150,6 +150,7 @@ export type CustomElements = {
    *
    * ### **Methods:**
    *
+   *
    * - **retry()** - Drops the failed load and asks again.
    *
    *
@@ -200,6 +201,7 @@ export type CustomElements = {
    *
    * ### **Methods:**
    *
+   *
    * - **retry()** - Drops the failed load and asks again.
    *
    *
@@ -236,6 +238,7 @@ export type CustomElements = {
    * - **omneo-error** - The list could not be loaded, or there is no provider.
    *
    * ### **Methods:**
+   *
    *
    * - **retry()** - Drops the failed load and asks again.
    *

@@ -89,6 +89,7 @@ export type CustomElements = {
    *
    * ### **Methods:**
    *
+   *
    * - **retry()** - Drops the failed load and asks again.
    *
    *
@@ -139,6 +140,7 @@ export type CustomElements = {
    *
    * ### **Methods:**
    *
+   *
    * - **retry()** - Drops the failed load and asks again.
    *
    *
@@ -175,6 +177,7 @@ export type CustomElements = {
    * - **OmneoError** - `@omneo-error`: The list could not be loaded, or there is no provider.
    *
    * ### **Methods:**
+   *
    *
    * - **retry()** - Drops the failed load and asks again.
    *

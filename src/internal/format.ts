@@ -9,7 +9,7 @@ function intl<T>(Ctor: new (locale: string, opts: object) => T, locale: string, 
       f = new Ctor(locale, opts);
     } catch {
       // A bad locale or currency from the page must not break the widget: fall back to English / AUD.
-      f = new Ctor('en', { ...opts, ...('currency' in opts ? { currency: 'AUD' } : {}) });
+      f = new Ctor('en', { ...opts, ...('currency' in opts && { currency: 'AUD' }) });
     }
     cache.set(key, f);
   }

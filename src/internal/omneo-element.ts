@@ -1,15 +1,18 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import type { OmneoClient, Resource, ResourceState } from '../api/client.js';
+import type { Balances } from '../api/types.js';
 import { OmneoError } from '../api/errors.js';
 import { omneoContext, omneoSettingsContext, type OmneoSettings } from '../context.js';
-import { OmneoErrorEvent, OmneoLoadEvent, type OmneoErrorDetail } from '../events.js';
+import { OmneoErrorEvent, OmneoLoadEvent } from '../events.js';
+import { formatMoney } from './format.js';
 import { stringsFor, type OmneoStrings } from './strings.js';
 
 /** How long a widget waits for a provider before it says there is none. */
 export const PROVIDER_WAIT = 1000;
 
-export const errorDetail = (e: OmneoError): OmneoErrorDetail => e.toJSON();
+/** The resource of the widgets that show the balances. */
+export const BALANCES: Resource = { type: 'balances' };
 
 /**
  * The base of every widget: finds the provider's client, subscribes to the one resource the widget
@@ -33,6 +36,7 @@ export abstract class OmneoElement extends LitElement {
   private unsubscribe?: () => void;
   private subscribed?: [OmneoClient | undefined, string | undefined];
   private reported?: unknown;
+  // A consumer requests an update itself before it calls back.
   private consumers = [
     new ContextConsumer(this, {
       context: omneoContext,
@@ -40,16 +44,12 @@ export abstract class OmneoElement extends LitElement {
       callback: (client) => {
         this.client = client;
         this.orphan = false;
-        this.requestUpdate();
       },
     }),
     new ContextConsumer(this, {
       context: omneoSettingsContext,
       subscribe: true,
-      callback: (settings) => {
-        this.settings = settings;
-        this.requestUpdate();
-      },
+      callback: (settings) => (this.settings = settings),
     }),
   ];
   /**
@@ -87,7 +87,7 @@ export abstract class OmneoElement extends LitElement {
   /** The locale: the provider's, else the nearest `lang` (out of shadow roots too), else the browser's. */
   protected get locale(): string {
     let lang: string | null | undefined;
-    for (let n: Node | null = this; n && !lang; n = n.parentNode ?? (n as ShadowRoot).host ?? null) lang = (n as Element).getAttribute?.('lang');
+    for (let n: Node | undefined = this; n && !lang; n = n.parentNode ?? (n as ShadowRoot).host) lang = (n as Element).getAttribute?.('lang');
     return this.settings?.locale || lang || navigator.language || 'en';
   }
 
@@ -96,9 +96,14 @@ export abstract class OmneoElement extends LitElement {
     return this.settings?.currency || balancesCurrency || 'AUD';
   }
 
+  /** `n` as money in the locale, in the currency of money for the balances this widget shows. */
+  protected money(n: number) {
+    return formatMoney(this.locale, this.currencyFor((this.state.value as Balances | undefined)?.currency), n);
+  }
+
   /** The words to show, in the locale, with this widget's `strings` on top. */
   protected get words(): OmneoStrings {
-    return { ...stringsFor(this.locale), ...this.strings };
+    return stringsFor(this.locale, this.strings);
   }
 
   /** Drops the failed load and asks again. */
@@ -129,18 +134,16 @@ export abstract class OmneoElement extends LitElement {
   protected override updated(changed: PropertyValues) {
     super.updated(changed);
     const { status, value, error } = this.state;
-    const news = status === 'ready' ? value : error;
-    if (news === this.reported || (status !== 'ready' && status !== 'error')) return;
-    this.reported = news;
-    this.dispatchEvent(status === 'ready' ? new OmneoLoadEvent({ data: value }) : new OmneoErrorEvent({ error: errorDetail(error!) }));
+    const ready = status === 'ready';
+    // Once per value or error: `reported` is compared, then replaced.
+    if ((ready || status === 'error') && this.reported !== (this.reported = ready ? value : error))
+      this.dispatchEvent(ready ? new OmneoLoadEvent({ data: value }) : new OmneoErrorEvent({ error: error!.toJSON() }));
   }
 
   /** The error state: what went wrong, and a way to try again when trying again can help. */
   protected renderError(error?: OmneoError) {
-    const retry = error?.kind !== 'config';
-    return html`<span part="error" role="alert"
-      >${error?.kind === 'config' ? error.message : this.words.error}
-      ${retry ? html`<button type="button" @click=${() => this.retry()}>${this.words.retry}</button>` : nothing}</span
-    >`;
+    const w = this.words;
+    return html`<span part="error" role="alert">${error?.kind === 'config' ? error.message : w.error}
+      ${error?.kind === 'config' ? nothing : html`<button type="button" @click=${() => this.retry()}>${w.retry}</button>`}</span>`;
   }
 }

@@ -81,10 +81,10 @@ export function registerStrings(lang: string, strings: Partial<OmneoStrings>) {
   registry.set(lang.toLowerCase(), strings);
 }
 
-/** English, then the language's words, then the region's (`fr`, then `fr-ca`). */
-export function stringsFor(locale: string): OmneoStrings {
+/** English, then the language's words, then the region's (`fr`, then `fr-ca`), then `mine`. */
+export function stringsFor(locale: string, mine?: Partial<OmneoStrings>): OmneoStrings {
   const tag = locale.toLowerCase();
-  return { ...en, ...registry.get(tag.split('-')[0]), ...registry.get(tag) };
+  return { ...en, ...registry.get(tag.split('-')[0]), ...registry.get(tag), ...mine };
 }
 
 /** Fills `{name}` placeholders. */

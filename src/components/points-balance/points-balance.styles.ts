@@ -4,7 +4,7 @@ export const styles = css`
   :host {
     display: inline;
   }
-  [part='value'] {
+  [part=value] {
     font-weight: var(--omneo-value-weight, 600);
     font-variant-numeric: tabular-nums;
     color: var(--omneo-color-value, inherit);

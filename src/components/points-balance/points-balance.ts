@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
-import type { Resource } from '../../api/client.js';
 import type { Balances } from '../../api/types.js';
 import { define } from '../../internal/define.js';
-import { formatMoney, plural, soon } from '../../internal/format.js';
-import { OmneoElement } from '../../internal/omneo-element.js';
+import { plural, soon } from '../../internal/format.js';
+import { BALANCES, OmneoElement } from '../../internal/omneo-element.js';
 import { shared } from '../../styles/shared.js';
 import { styles } from './points-balance.styles.js';
 
@@ -16,8 +15,6 @@ const FIELDS: Record<BalanceKind, keyof Balances> = {
   rewards: 'reward_balance',
   combined: 'combined_balance_dollars',
 };
-
-const BALANCES: Resource = { type: 'balances' };
 
 /**
  * The signed-in shopper's balance, formatted for the locale: points ("1,234 points") or money.
@@ -62,8 +59,7 @@ export class OmneoPointsBalance extends OmneoElement {
 
   /** The number shown: a field of the balances, 0 until they load. */
   get value(): number | undefined {
-    const b = this.state.value as Balances | undefined;
-    return b ? (b[FIELDS[this.kind] ?? FIELDS.points] as number) : undefined;
+    return (this.state.value as Balances | undefined)?.[FIELDS[this.kind] ?? FIELDS.points] as number | undefined;
   }
 
   /** Whether the kind is shown as money (an unknown kind is shown as points). */
@@ -72,9 +68,7 @@ export class OmneoPointsBalance extends OmneoElement {
   }
 
   private format(n: number) {
-    const locale = this.locale;
-    if (!this.isMoney) return plural(locale, n, this.words.points);
-    return formatMoney(locale, this.currencyFor((this.state.value as Balances | undefined)?.currency), n);
+    return this.isMoney ? this.money(n) : plural(this.locale, n, this.words.points);
   }
 
   protected override render() {
@@ -91,12 +85,11 @@ export class OmneoPointsBalance extends OmneoElement {
     // their own meanwhile (for points in most English locales, only the plural rules: see
     // `formatNumber`). Money needs Intl to know how wide its currency sign is.
     if (loading) soon(() => this.format(0));
-    return html`<span part="base" aria-busy=${loading ? 'true' : 'false'}
-      ><span part="label"><slot name="label"></slot></span> ${loading
-        ? html`<span part="value" class="skeleton" aria-hidden="true">${this.isMoney ? this.format(88.88) : this.words.points.other.replace('{n}', '8,888')}</span
-            ><span class="sr-only">${this.words.loading}</span>`
-        : html`<span part="value">${this.format(value)}</span>`}</span
-    >`;
+    return html`<span part="base" aria-busy=${loading}><span part="label"><slot name="label"></slot></span> ${
+      loading
+        ? html`<span part="value" class="skeleton" aria-hidden="true">${this.isMoney ? this.format(88.88) : this.words.points.other.replace('{n}', '8,888')}</span><span class="sr-only">${this.words.loading}</span>`
+        : html`<span part="value">${this.format(value)}</span>`
+    }</span>`;
   }
 }
 

@@ -7,6 +7,9 @@ import { OmneoError } from '../../api/errors.js';
 import type { TokenProvider } from '../../api/types.js';
 import { omneoContext, omneoSettingsContext, type OmneoSettings } from '../../context.js';
 
+/** The properties that are the client's options. */
+const OPTIONS = ['tenant', 'baseUrl', 'tokenUrl', 'token', 'tokenProvider'] as const;
+
 /**
  * Gives the Omneo widgets inside it one shared API client: one shopper token, one request per
  * resource, and one cache that a redeem refreshes everywhere at once.
@@ -53,12 +56,12 @@ export class OmneoProvider extends LitElement {
   /** An `OmneoClient` to use instead of building one (tests, frameworks). */
   client?: OmneoClient;
 
-  private readonly clientProvider = new ContextProvider(this, { context: omneoContext });
-  private readonly settingsProvider = new ContextProvider(this, { context: omneoSettingsContext });
+  /** The client's provider and the settings'. */
+  private readonly providers = [new ContextProvider(this, { context: omneoContext }), new ContextProvider(this, { context: omneoSettingsContext })] as const;
 
   /** The client the widgets use: `client` if given, else one built from the attributes. */
   get currentClient(): OmneoClient | undefined {
-    return this.clientProvider.value;
+    return this.providers[0].value;
   }
 
   override connectedCallback() {
@@ -78,12 +81,12 @@ export class OmneoProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if ((['tenant', 'baseUrl', 'tokenUrl', 'token', 'tokenProvider', 'client'] as const).some((k) => changed.has(k))) {
+    if ([...OPTIONS, 'client' as const].some((k) => changed.has(k))) {
       // A new client, never a changed one: its cache and token belong to one shopper and one tenant.
-      this.clientProvider.setValue(this.client ?? this.build());
+      this.providers[0].setValue(this.client ?? this.build());
     }
     if (changed.has('locale') || changed.has('currency')) {
-      this.settingsProvider.setValue({ locale: this.locale, currency: this.currency } satisfies OmneoSettings);
+      this.providers[1].setValue({ locale: this.locale, currency: this.currency } satisfies OmneoSettings);
     }
     if (changed.has('global') && this.isConnected) this.listenGlobally(this.global);
   }
@@ -94,13 +97,7 @@ export class OmneoProvider extends LitElement {
 
   private build(): OmneoClient {
     try {
-      return createOmneoClient({
-        tenant: this.tenant,
-        baseUrl: this.baseUrl,
-        tokenUrl: this.tokenUrl,
-        token: this.token,
-        tokenProvider: this.tokenProvider,
-      });
+      return createOmneoClient(Object.fromEntries(OPTIONS.map((k) => [k, this[k]])));
     } catch (e) {
       return failing(e as OmneoError);
     }
@@ -115,7 +112,7 @@ export class OmneoProvider extends LitElement {
     document[method]('context-request', this.onPageRequest);
     document[method]('context-provider', this.onPageProvider);
     // Announce this provider again, so widgets that asked before it served the page ask again.
-    if (on) for (const p of [this.clientProvider, this.settingsProvider]) p.hostConnected();
+    if (on) for (const p of this.providers) p.hostConnected();
   }
 
   /** A request that reached the document found no nearer provider: answer it. */
@@ -128,7 +125,7 @@ export class OmneoProvider extends LitElement {
 
   /** Another provider appeared: the widgets it is nearer to move to it. */
   private onPageProvider = (e: Event) => {
-    for (const p of [this.clientProvider, this.settingsProvider]) (p as unknown as { onProviderRequest(e: Event): void }).onProviderRequest(e);
+    for (const p of this.providers) (p as unknown as { onProviderRequest(e: Event): void }).onProviderRequest(e);
   };
 }
 

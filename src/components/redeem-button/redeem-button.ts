@@ -1,16 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { Resource } from '../../api/client.js';
 import { OmneoError } from '../../api/errors.js';
 import type { Balances, Benefit, RedeemRequest } from '../../api/types.js';
 import { OmneoBeforeRedeemEvent, OmneoRedeemErrorEvent, OmneoRedeemEvent, type OmneoRedeemTarget } from '../../events.js';
 import { define } from '../../internal/define.js';
-import { formatMoney } from '../../internal/format.js';
-import { OmneoElement, errorDetail } from '../../internal/omneo-element.js';
+import { BALANCES, OmneoElement } from '../../internal/omneo-element.js';
 import { fill } from '../../internal/strings.js';
 import { shared } from '../../styles/shared.js';
 import { styles } from './redeem-button.styles.js';
-
-const BALANCES: Resource = { type: 'balances' };
 
 /** What the message part says after a click: progress, success (with a benefit's code) or failure. */
 interface Result {
@@ -62,9 +58,9 @@ export class OmneoRedeemButton extends OmneoElement {
     benefitId: { attribute: 'benefit-id' },
     confirm: { type: Boolean },
     disabled: { type: Boolean },
-    asking: { state: true, attribute: false },
-    sending: { state: true, attribute: false },
-    outcome: { state: true, attribute: false },
+    asking: { attribute: false },
+    sending: { attribute: false },
+    outcome: { attribute: false },
   };
 
   /** Redeem this many dollars: `POST /profiles/me/redeem {"amount": n}`. */
@@ -91,19 +87,14 @@ export class OmneoRedeemButton extends OmneoElement {
     return amount! > 0 && Number.isFinite(amount) ? { amount } : undefined;
   }
 
-  private money(n: number) {
-    return formatMoney(this.locale, this.currencyFor((this.state.value as Balances | undefined)?.currency), n);
-  }
-
   /** Why the button cannot be used now, if it cannot. */
   private get whyDisabled() {
     const { status, value, error } = this.state;
-    const w = this.words;
-    if (!this.redeemTarget) return w.notSetUp;
-    if (status === 'signed-out') return w.signInToRedeem;
-    if (!value) return status === 'error' ? this.renderError(error) : w.loading;
+    if (!this.redeemTarget) return this.words.notSetUp;
+    if (status === 'signed-out') return this.words.signInToRedeem;
+    if (!value) return status === 'error' ? this.renderError(error) : this.words.loading;
     const balance = (value as Balances).combined_balance_dollars;
-    return this.amount! > balance ? fill(w.overBalance, { amount: this.money(balance) }) : undefined;
+    return this.amount! > balance ? fill(this.words.overBalance, { amount: this.money(balance) }) : undefined;
   }
 
   protected override willUpdate(changed: PropertyValues) {
@@ -169,7 +160,7 @@ export class OmneoRedeemButton extends OmneoElement {
           : Object.values(error.errors ?? {})[0]?.[0] || error.message || w.redeemFailed;
       this.outcome = { text, alert: true };
       this.sending = false;
-      this.dispatchEvent(new OmneoRedeemErrorEvent({ ...target, error: errorDetail(error) }));
+      this.dispatchEvent(new OmneoRedeemErrorEvent({ ...target, error: error.toJSON() }));
     }
   }
 
