@@ -195,8 +195,8 @@ export class OmneoRewardsList extends OmneoElement {
         ? html`<span part="value">${money}</span>`
         : nothing}${d.short_description ? html`<span>${d.short_description}</span>` : nothing}<span class="meta">${exp < Infinity
         ? html`<span>${before}<time part="expiry" datetime=${new Date(exp).toISOString()}>${formatDate(locale, exp)}</time>${after}</span>`
-        : nothing}${!past && exp <= expiringBy ? html`<span part="expiring">${w.expiringSoon}</span>` : nothing}${!reward && i.redemptions_remaining != null && i.redemptions_remaining > 1
-        ? html`<span>${plural(locale, i.redemptions_remaining, w.usesLeft)}</span>`
+        : nothing}${!past && exp <= expiringBy ? html`<span part="expiring">${w.expiringSoon}</span>` : nothing}${!reward && i.redemptions_remaining! > 1
+        ? html`<span>${plural(locale, i.redemptions_remaining!, w.usesLeft)}</span>`
         : nothing}</span></div>${redeemable && (usable || kept.has(key))
         ? html`<omneo-redeem-button data-key=${key} .strings=${this.strings} .amount=${reward ? i.value_remaining : undefined} .benefitId=${reward ? undefined : key} ?disabled=${!usable}>${reward
             ? fill(w.redeemAmount, { amount: money })
