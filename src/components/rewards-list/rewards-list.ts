@@ -191,6 +191,7 @@ export class OmneoRewardsList extends OmneoElement {
       const money = reward ? formatMoney(locale, currency, i.value_remaining) : '';
       const usable = !gone?.has(i) && isActive(i, now);
       const key = String(i.id);
+      // A benefit has no value_remaining: its button's amount is undefined.
       return html`<li part="item">${img ? html`<img part="image" src=${img} alt="" loading="lazy">` : nothing}<div class="body"><span part="name">${d.name}</span>${reward
         ? html`<span part="value">${money}</span>`
         : nothing}${d.short_description ? html`<span>${d.short_description}</span>` : nothing}<span class="meta">${exp < Infinity
@@ -198,7 +199,7 @@ export class OmneoRewardsList extends OmneoElement {
         : nothing}${!past && exp <= expiringBy ? html`<span part="expiring">${w.expiringSoon}</span>` : nothing}${!reward && i.redemptions_remaining! > 1
         ? html`<span>${plural(locale, i.redemptions_remaining!, w.usesLeft)}</span>`
         : nothing}</span></div>${redeemable && (usable || kept.has(key))
-        ? html`<omneo-redeem-button data-key=${key} .strings=${this.strings} .amount=${reward ? i.value_remaining : undefined} .benefitId=${reward ? undefined : key} ?disabled=${!usable}>${reward
+        ? html`<omneo-redeem-button data-key=${key} .strings=${this.strings} .amount=${(i as Reward).value_remaining} .benefitId=${reward ? undefined : key} ?disabled=${!usable}>${reward
             ? fill(w.redeemAmount, { amount: money })
             : w.redeem}<span class="sr-only"> ${fill(w.redeemFor, { name: d.name })}</span></omneo-redeem-button>`
         : nothing}</li>`;
