@@ -23,10 +23,8 @@ const expiry = (i: Item) => (i.expires_at ? parseApiDate(i.expires_at) : Infinit
 /** The image URL if it is an absolute http(s) URL; never `javascript:`, `data:` or the like. */
 function imageUrl(u?: string | null) {
   try {
-    return u && /^https?:$/.test(new URL(u).protocol) ? u : undefined;
-  } catch {
-    return undefined;
-  }
+    if (/^https?:$/.test(new URL(u!).protocol)) return u!;
+  } catch {}
 }
 
 /** The hide-on-error listener for images: one, capturing, on the list. */
