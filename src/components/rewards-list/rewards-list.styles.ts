@@ -47,7 +47,7 @@ export const styles = css`
     min-width: 0;
     min-height: var(--_image);
     display: flex;
-    flex-direction: column;
+    flex-flow: column;
     gap: .2em;
   }
   [part=name] {
