@@ -67,7 +67,7 @@ export const styles = css`
   }
   [part=expiring] {
     padding: 0 .5em;
-    border: 1px solid currentColor;
+    border: 1px solid;
     margin: -1px 0;
     border-radius: 1em;
     color: var(--omneo-color-warning, inherit);
