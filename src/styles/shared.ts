@@ -30,8 +30,7 @@ export const shared = css`
     outline: 2px solid var(--omneo-color-focus, currentColor);
     outline-offset: 2px;
   }
-  button[aria-disabled='true'],
-  button:disabled {
+  button[aria-disabled=true],button:disabled {
     cursor: not-allowed;
     opacity: 0.55;
   }
