@@ -31,7 +31,7 @@ export const styles = css`
     border-radius: var(--omneo-radius, 0.5em);
     background: var(--omneo-color-surface, transparent);
   }
-  li + li {
+  li+li {
     margin-top: var(--_space);
   }
   img,
