@@ -43,7 +43,7 @@ export const styles = css`
     border-radius: var(--omneo-radius, 0.5em);
   }
   .body {
-    flex: 1 1 12em;
+    flex: 1 12em;
     min-width: 0;
     min-height: var(--_image);
     display: flex;
