@@ -26,10 +26,12 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: flex-start;
     gap: var(--_space);
-    padding: var(--_space);
     border: 1px solid var(--omneo-color-border, color-mix(in srgb, currentColor 20%, transparent));
     border-radius: var(--omneo-radius, 0.5em);
     background: var(--omneo-color-surface, transparent);
+  }
+  li,[part=empty] {
+    padding: var(--_space);
   }
   li+li {
     margin-top: var(--_space);
@@ -77,9 +79,6 @@ export const styles = css`
   }
   span .short {
     width: 35%;
-  }
-  [part=empty] {
-    padding: var(--_space);
   }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton {
