@@ -163,13 +163,10 @@ export class OmneoRewardsList extends OmneoElement {
 
   private renderItems(value: Item[]) {
     const w = this.words;
-    let items = value;
-    let gone: Set<Item> | undefined;
-    if (this.kept.size) {
-      const ids = new Set(value.map((i) => String(i.id)));
-      const extra = [...this.kept.values()].filter((i) => !ids.has(String(i.id)));
-      if (extra.length) items = [...value, ...(gone = new Set(extra))].sort((a, b) => expiry(a) - expiry(b));
-    }
+    // Items redeemed here that the list no longer has: shown too, by expiry, their buttons disabled.
+    const gone = new Map(this.kept);
+    for (const i of value) gone.delete(String(i.id));
+    const items = gone.size ? [...value, ...gone.values()].sort((a, b) => expiry(a) - expiry(b)) : value;
     if (!items.length) {
       return html`<div part="empty"><slot name="empty">${this.source === 'benefits' ? w.noBenefits : w.noRewards}</slot></div>`;
     }
@@ -187,8 +184,8 @@ export class OmneoRewardsList extends OmneoElement {
       const img = imageUrl(d.image_url);
       const reward = 'value_remaining' in i;
       const money = reward ? formatMoney(locale, currency, i.value_remaining) : '';
-      const usable = !gone?.has(i) && isActive(i, now);
       const key = String(i.id);
+      const usable = !gone.has(key) && isActive(i, now);
       // A benefit has no value_remaining: its button's amount is undefined.
       return html`<li part="item">${img ? html`<img part="image" src=${img} alt="" loading="lazy">` : nothing}<div class="body"><span part="name">${d.name}</span>${reward
         ? html`<span part="value">${money}</span>`
