@@ -189,7 +189,7 @@ export class OmneoRewardsList extends OmneoElement {
       // A benefit has no value_remaining: its button's amount is undefined.
       return html`<li part="item">${img ? html`<img part="image" src=${img} alt="" loading="lazy">` : nothing}<div class="body"><span part="name">${d.name}</span>${reward
         ? html`<span part="value">${money}</span>`
-        : nothing}${d.short_description ? html`<span>${d.short_description}</span>` : nothing}<span class="meta">${exp < Infinity
+        : nothing}${d.short_description ? html`<span>${d.short_description}</span>` : nothing}<span class="meta">${i.expires_at
         ? html`<span>${before}<time part="expiry" datetime=${new Date(exp).toISOString()}>${formatDate(locale, exp)}</time>${after}</span>`
         : nothing}${!past && exp <= expiringBy ? html`<span part="expiring">${w.expiringSoon}</span>` : nothing}${!reward && i.redemptions_remaining! > 1
         ? html`<span>${plural(locale, i.redemptions_remaining!, w.usesLeft)}</span>`
