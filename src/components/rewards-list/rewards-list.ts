@@ -183,7 +183,7 @@ export class OmneoRewardsList extends OmneoElement {
       const [before, after] = (past ? w.expired : w.expires).split('{date}');
       const img = imageUrl(d.image_url);
       const reward = 'value_remaining' in i;
-      const money = reward ? formatMoney(locale, currency, i.value_remaining) : '';
+      const money = reward && formatMoney(locale, currency, i.value_remaining);
       const key = String(i.id);
       const usable = !gone.has(key) && isActive(i, now);
       // A benefit has no value_remaining: its button's amount is undefined.
@@ -195,7 +195,7 @@ export class OmneoRewardsList extends OmneoElement {
         ? html`<span>${plural(locale, i.redemptions_remaining!, w.usesLeft)}</span>`
         : nothing}</span></div>${redeemable && (usable || kept.has(key))
         ? html`<omneo-redeem-button data-key=${key} .strings=${this.strings} .amount=${(i as Reward).value_remaining} .benefitId=${reward ? undefined : key} ?disabled=${!usable}>${reward
-            ? fill(w.redeemAmount, { amount: money })
+            ? fill(w.redeemAmount, { amount: money as string })
             : w.redeem}<span class="sr-only"> ${fill(w.redeemFor, { name: d.name })}</span></omneo-redeem-button>`
         : nothing}</li>`;
     };
