@@ -26,9 +26,9 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: flex-start;
     gap: var(--_space);
+    background: var(--omneo-color-surface, transparent);
     border: 1px solid var(--omneo-color-border, color-mix(in srgb, currentColor 20%, transparent));
     border-radius: var(--omneo-radius, 0.5em);
-    background: var(--omneo-color-surface, transparent);
   }
   li,[part=empty] {
     padding: var(--_space);
