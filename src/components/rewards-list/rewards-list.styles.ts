@@ -55,7 +55,7 @@ export const styles = css`
   [part=name] {
     font-weight: 600;
   }
-  [part=value] {
+  [part='value'] {
     font-weight: var(--omneo-value-weight, 600);
     font-variant-numeric: tabular-nums;
     color: var(--omneo-color-value, inherit);
