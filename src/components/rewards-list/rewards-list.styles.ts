@@ -65,7 +65,7 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: .25em .75em;
-    font-size: .875em;
+    font-size: 0.875em;
   }
   [part=expiring] {
     padding: 0 .5em;
