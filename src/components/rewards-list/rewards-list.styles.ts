@@ -68,7 +68,7 @@ export const styles = css`
     font-size: 0.875em;
   }
   [part=expiring] {
-    padding: 0 .5em;
+    padding: 0 0.5em;
     border: 1px solid;
     margin: -1px 0;
     border-radius: 1em;
