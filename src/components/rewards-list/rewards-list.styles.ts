@@ -64,7 +64,7 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: .25em .75em;
+    gap: 0.25em 0.75em;
     font-size: 0.875em;
   }
   [part=expiring] {
