@@ -87,7 +87,7 @@ export const styles = css`
   }
   @keyframes omneo-pulse {
     to {
-      opacity: .24;
+      opacity: 0.24;
     }
   }
 `;
