@@ -24,7 +24,6 @@ export const shared = css`
     border-radius: var(--omneo-radius, 0.375em);
     padding: calc(var(--omneo-space, 0.5em) / 2) var(--omneo-space, 0.75em);
     cursor: pointer;
-    line-height: inherit;
   }
   button:focus-visible {
     outline: 2px solid var(--omneo-color-focus, currentColor);
