@@ -7,8 +7,8 @@ import { css } from '../internal/css.js';
  */
 export const shared = css`
   :host {
-    font-family: var(--omneo-font, inherit);
     color: var(--omneo-color-text, inherit);
+    font-family: var(--omneo-font, inherit);
   }
   :host([hidden]) {
     display: none !important;
