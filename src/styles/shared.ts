@@ -34,8 +34,8 @@ export const shared = css`
     opacity: 0.55;
   }
   .skeleton {
-    background: currentColor;
     opacity: 0.12;
+    background: currentColor;
     border-radius: var(--omneo-radius, 0.25em);
     user-select: none;
   }
