@@ -30,8 +30,8 @@ export const shared = css`
     outline-offset: 2px;
   }
   button[aria-disabled=true],button:disabled {
-    cursor: not-allowed;
     opacity: 0.55;
+    cursor: not-allowed;
   }
   .skeleton {
     opacity: 0.12;
