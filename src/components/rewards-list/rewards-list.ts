@@ -186,8 +186,9 @@ export class OmneoRewardsList extends OmneoElement {
       const money = reward && formatMoney(locale, currency, i.value_remaining);
       const key = String(i.id);
       const usable = !gone.has(key) && isActive(i, now);
-      // A benefit has no value_remaining: its button's amount is undefined.
-      return html`<li part="item">${img ? html`<img part="image" src=${img} alt="" loading="lazy">` : nothing}<div class="body"><span part="name">${d.name}</span>${reward
+      // A benefit has no value_remaining: its button's amount is undefined. Keyed by id: an item's
+      // DOM (its button and its result) is never reused for another item.
+      return keyed(i.id, html`<li part="item">${img ? html`<img part="image" src=${img} alt="" loading="lazy">` : nothing}<div class="body"><span part="name">${d.name}</span>${reward
         ? html`<span part="value">${money}</span>`
         : nothing}${d.short_description ? html`<span>${d.short_description}</span>` : nothing}<span class="meta">${i.expires_at
         ? html`<span>${before}<time part="expiry" datetime=${new Date(exp).toISOString()}>${formatDate(locale, exp)}</time>${after}</span>`
@@ -197,7 +198,7 @@ export class OmneoRewardsList extends OmneoElement {
         ? html`<omneo-redeem-button data-key=${key} .strings=${this.strings} .amount=${(i as Reward).value_remaining} .benefitId=${reward ? undefined : key} ?disabled=${!usable}>${reward
             ? fill(w.redeemAmount, { amount: money as string })
             : w.redeem}<span class="sr-only"> ${fill(w.redeemFor, { name: d.name })}</span></omneo-redeem-button>`
-        : nothing}</li>`;
+        : nothing}</li>`);
     };
 
     // More in a task of their own, until every item is drawn.
@@ -207,8 +208,7 @@ export class OmneoRewardsList extends OmneoElement {
         this.requestUpdate();
       });
     }
-    // Keyed by id: an item's DOM (its button and its result) is never reused for another item.
-    const drawn = items.slice(0, this.budget).map((i) => keyed(i.id, item(i)));
+    const drawn = items.slice(0, this.budget).map(item);
     return html`<ul part="list" role="list" @error=${hideBroken} @omneo-redeem=${this.keep} @omneo-redeem-error=${this.keep}>${drawn}</ul>`;
   }
 }
