@@ -180,18 +180,18 @@ export class OmneoRewardsList extends OmneoElement {
       const d = i.definition;
       const exp = expiry(i);
       const past = exp <= now;
-      const [before, after] = (past ? w.expired : w.expires).split('{date}');
       const img = imageUrl(d.image_url);
       const reward = 'value_remaining' in i;
       const money = reward && formatMoney(locale, currency, i.value_remaining);
       const key = String(i.id);
       const usable = !gone.has(key) && isActive(i, now);
+      // The expiry's words are split at {date} where they are drawn (gzip finds the copy).
       // A benefit has no value_remaining: its button's amount is undefined. Keyed by id: an item's
       // DOM (its button and its result) is never reused for another item.
       return keyed(i.id, html`<li part="item">${img ? html`<img part="image" src=${img} alt="" loading="lazy">` : nothing}<div class="body"><span part="name">${d.name}</span>${reward
         ? html`<span part="value">${money}</span>`
         : nothing}${d.short_description ? html`<span>${d.short_description}</span>` : nothing}<span class="meta">${i.expires_at
-        ? html`<span>${before}<time part="expiry" datetime=${new Date(exp).toISOString()}>${formatDate(locale, exp)}</time>${after}</span>`
+        ? html`<span>${(past ? w.expired : w.expires).split('{date}')[0]}<time part="expiry" datetime=${new Date(exp).toISOString()}>${formatDate(locale, exp)}</time>${(past ? w.expired : w.expires).split('{date}')[1]}</span>`
         : nothing}${!past && exp <= expiringBy ? html`<span part="expiring">${w.expiringSoon}</span>` : nothing}${!reward && i.redemptions_remaining! > 1
         ? html`<span>${plural(locale, i.redemptions_remaining!, w.usesLeft)}</span>`
         : nothing}</span></div>${redeemable && (usable || kept.has(key))
