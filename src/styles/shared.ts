@@ -7,8 +7,8 @@ import { css } from '../internal/css.js';
  */
 export const shared = css`
   :host {
-    font-family: var(--omneo-font, inherit);
     color: var(--omneo-color-text, inherit);
+    font-family: var(--omneo-font, inherit);
   }
   :host([hidden]) {
     display: none !important;
@@ -24,20 +24,18 @@ export const shared = css`
     border-radius: var(--omneo-radius, 0.375em);
     padding: calc(var(--omneo-space, 0.5em) / 2) var(--omneo-space, 0.75em);
     cursor: pointer;
-    line-height: inherit;
   }
   button:focus-visible {
     outline: 2px solid var(--omneo-color-focus, currentColor);
     outline-offset: 2px;
   }
-  button[aria-disabled='true'],
-  button:disabled {
-    cursor: not-allowed;
+  button[aria-disabled=true],button:disabled {
     opacity: 0.55;
+    cursor: not-allowed;
   }
   .skeleton {
-    background: currentColor;
     opacity: 0.12;
+    background: currentColor;
     border-radius: var(--omneo-radius, 0.25em);
     user-select: none;
   }

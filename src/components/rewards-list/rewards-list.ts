@@ -23,10 +23,8 @@ const expiry = (i: Item) => (i.expires_at ? parseApiDate(i.expires_at) : Infinit
 /** The image URL if it is an absolute http(s) URL; never `javascript:`, `data:` or the like. */
 function imageUrl(u?: string | null) {
   try {
-    return u && /^https?:$/.test(new URL(u).protocol) ? u : undefined;
-  } catch {
-    return undefined;
-  }
+    if (/^https?:$/.test(new URL(u!).protocol)) return u!;
+  } catch {}
 }
 
 /** The hide-on-error listener for images: one, capturing, on the list. */
@@ -165,13 +163,10 @@ export class OmneoRewardsList extends OmneoElement {
 
   private renderItems(value: Item[]) {
     const w = this.words;
-    let items = value;
-    let gone: Set<Item> | undefined;
-    if (this.kept.size) {
-      const ids = new Set(value.map((i) => String(i.id)));
-      const extra = [...this.kept.values()].filter((i) => !ids.has(String(i.id)));
-      if (extra.length) items = [...value, ...(gone = new Set(extra))].sort((a, b) => expiry(a) - expiry(b));
-    }
+    // Items redeemed here that the list no longer has: shown too, by expiry, their buttons disabled.
+    const gone = new Map(this.kept);
+    for (const i of value) gone.delete(String(i.id));
+    const items = gone.size ? [...value, ...gone.values()].sort((a, b) => expiry(a) - expiry(b)) : value;
     if (!items.length) {
       return html`<div part="empty"><slot name="empty">${this.source === 'benefits' ? w.noBenefits : w.noRewards}</slot></div>`;
     }
@@ -185,23 +180,25 @@ export class OmneoRewardsList extends OmneoElement {
       const d = i.definition;
       const exp = expiry(i);
       const past = exp <= now;
-      const [before, after] = (past ? w.expired : w.expires).split('{date}');
       const img = imageUrl(d.image_url);
       const reward = 'value_remaining' in i;
-      const money = reward ? formatMoney(locale, currency, i.value_remaining) : '';
-      const usable = !gone?.has(i) && isActive(i, now);
+      const money = reward && formatMoney(locale, currency, i.value_remaining);
       const key = String(i.id);
-      return html`<li part="item">${img ? html`<img part="image" src=${img} alt="" loading="lazy">` : nothing}<div class="body"><span part="name">${d.name}</span>${reward
+      const usable = !gone.has(key) && isActive(i, now);
+      // The expiry's words are split at {date} where they are drawn (gzip finds the copy).
+      // A benefit has no value_remaining: its button's amount is undefined. Keyed by id: an item's
+      // DOM (its button and its result) is never reused for another item.
+      return keyed(i.id, html`<li part="item">${img ? html`<img part="image" src=${img} alt="" loading="lazy">` : nothing}<div class="body"><span part="name">${d.name}</span>${reward
         ? html`<span part="value">${money}</span>`
-        : nothing}${d.short_description ? html`<span>${d.short_description}</span>` : nothing}<span class="meta">${exp < Infinity
-        ? html`<span>${before}<time part="expiry" datetime=${new Date(exp).toISOString()}>${formatDate(locale, exp)}</time>${after}</span>`
-        : nothing}${!past && exp <= expiringBy ? html`<span part="expiring">${w.expiringSoon}</span>` : nothing}${!reward && i.redemptions_remaining != null && i.redemptions_remaining > 1
-        ? html`<span>${plural(locale, i.redemptions_remaining, w.usesLeft)}</span>`
+        : nothing}${d.short_description ? html`<span>${d.short_description}</span>` : nothing}<span class="meta">${i.expires_at
+        ? html`<span>${(past ? w.expired : w.expires).split('{date}')[0]}<time part="expiry" datetime=${new Date(exp).toISOString()}>${formatDate(locale, exp)}</time>${(past ? w.expired : w.expires).split('{date}')[1]}</span>`
+        : nothing}${!past && exp <= expiringBy ? html`<span part="expiring">${w.expiringSoon}</span>` : nothing}${!reward && i.redemptions_remaining! > 1
+        ? html`<span>${plural(locale, i.redemptions_remaining!, w.usesLeft)}</span>`
         : nothing}</span></div>${redeemable && (usable || kept.has(key))
-        ? html`<omneo-redeem-button data-key=${key} .strings=${this.strings} .amount=${reward ? i.value_remaining : undefined} .benefitId=${reward ? undefined : key} ?disabled=${!usable}>${reward
-            ? fill(w.redeemAmount, { amount: money })
+        ? html`<omneo-redeem-button data-key=${key} .strings=${this.strings} .amount=${(i as Reward).value_remaining} .benefitId=${reward ? undefined : key} ?disabled=${!usable}>${reward
+            ? fill(w.redeemAmount, { amount: money as string })
             : w.redeem}<span class="sr-only"> ${fill(w.redeemFor, { name: d.name })}</span></omneo-redeem-button>`
-        : nothing}</li>`;
+        : nothing}</li>`);
     };
 
     // More in a task of their own, until every item is drawn.
@@ -211,8 +208,7 @@ export class OmneoRewardsList extends OmneoElement {
         this.requestUpdate();
       });
     }
-    // Keyed by id: an item's DOM (its button and its result) is never reused for another item.
-    const drawn = items.slice(0, this.budget).map((i) => keyed(i.id, item(i)));
+    const drawn = items.slice(0, this.budget).map(item);
     return html`<ul part="list" role="list" @error=${hideBroken} @omneo-redeem=${this.keep} @omneo-redeem-error=${this.keep}>${drawn}</ul>`;
   }
 }
