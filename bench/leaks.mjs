@@ -3,10 +3,12 @@
 // One provider (pre-minted token) and an empty container inside it. Counted before, while mounted,
 // and after each cycle (after two frames, 200 ms and a forced GC, HeapProfiler.collectGarbage):
 //  - event listeners on window, document and the provider element (CDP DOMDebugger.getEventListeners);
-//  - the client's subscribers: the sum of `listeners.size` over the client's cache entries, and the
-//    number of entries (read through the provider's `currentClient`; `entries` is a private field
-//    of the client, reachable at run time because terser keeps property names);
-//  - the provider's context subscriptions (`subscriptions.size` of its two @lit/context providers);
+//  - the client's subscribers: the sum of `subscribers.size` over the client's cache entries, and the
+//    number of entries (read through the provider's `currentClient`; `byKey` is the client's private
+//    cache, reachable at run time because vite.config.ts leaves `byKey` and `subscribers` out of
+//    terser's property mangling for this);
+//  - the provider's context subscriptions (`subscriptions.size` of its two @lit/context providers,
+//    its private `providers`, likewise left unmangled);
 //  - timers set and not yet fired or cleared (setTimeout/clearTimeout wrapped before the bundle runs);
 //  - live widget objects after GC (CDP Runtime.queryObjects on each element class's prototype).
 // Cycle 1 mounts 1,000 widgets, waits until each has fired omneo-load, removes them all.
@@ -51,9 +53,9 @@ async function counts(page, cdp) {
   }
   const inPage = await page.evaluate(() => {
     const p = document.querySelector('omneo-provider');
-    const entries = p.currentClient?.entries;
-    const subscribers = entries instanceof Map ? [...entries.values()].reduce((n, e) => n + (e.listeners?.size ?? 0), 0) : null;
-    const ctx = ['clientProvider', 'settingsProvider'].map((k) => p[k]?.subscriptions?.size);
+    const entries = p.currentClient?.byKey;
+    const subscribers = entries instanceof Map ? [...entries.values()].reduce((n, e) => n + (e.subscribers?.size ?? 0), 0) : null;
+    const ctx = [0, 1].map((i) => p.providers?.[i]?.subscriptions?.size);
     return {
       subscribers,
       entries: entries instanceof Map ? entries.size : null,
@@ -116,6 +118,10 @@ export async function runLeaks({ browser, bench }) {
       a.contextSubscriptions === before.contextSubscriptions &&
       a.timers === before.timers &&
       Object.values(a.live).every((n) => n === 0);
+    // The counts read private fields of the client and the provider: if they cannot be read (renamed,
+    // or mangled by terser), the figure is not a pass.
+    const readable = mounted.subscribers > 0 && mounted.contextSubscriptions > 0 && typeof before.subscribers === 'number';
+    if (!readable) throw new Error("the client's subscribers or the provider's context subscriptions cannot be read (private names changed?)");
     const pass1 = same(after1);
     const pass2 = same(after2);
     return [
