@@ -78,7 +78,8 @@ const values = (kind) =>
   page.evaluate((kind) => [...document.querySelectorAll(`omneo-points-balance[kind="${kind}"]`)].map((b) => b.shadowRoot.querySelector('[part~="value"]:not(.skeleton)')?.textContent ?? null), kind);
 const waitValues = (kind, text) =>
   page.waitForFunction(
-    ([kind, text]) => [...document.querySelectorAll(`omneo-points-balance[kind="${kind}"]`)].every((b) => b.shadowRoot.querySelector('[part~="value"]:not(.skeleton)')?.textContent === text),
+    // `?.`: right after a navigation (sign in, sign out) the elements may not be upgraded yet.
+    ([kind, text]) => [...document.querySelectorAll(`omneo-points-balance[kind="${kind}"]`)].every((b) => b.shadowRoot?.querySelector('[part~="value"]:not(.skeleton)')?.textContent === text),
     [kind, text],
     { timeout: 8000 },
   );
@@ -98,7 +99,7 @@ try {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await waitValues('points', '1,234 points');
     await waitValues('combined', '$57.34');
-    await page.waitForFunction(() => [...document.querySelectorAll('omneo-rewards-list')].every((l) => l.shadowRoot.querySelectorAll('[part~="item"]').length > 0), null, { timeout: 8000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('omneo-rewards-list')].every((l) => l.shadowRoot?.querySelectorAll('[part~="item"]').length > 0), null, { timeout: 8000 });
     expectEqual(await count('/auth/token', 'POST'), 1, 'tokens minted');
     expectEqual(await count('/profiles/me/balances'), 1, 'balances requests');
     expectEqual(await count('/profiles/me/rewards'), 1, 'rewards requests');
