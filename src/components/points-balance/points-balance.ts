@@ -57,7 +57,7 @@ export class OmneoPointsBalance extends OmneoElement {
     return BALANCES;
   }
 
-  /** The number shown: a field of the balances, 0 until they load. */
+  /** The number shown: a field of the balances; `undefined` until they load. */
   get value(): number | undefined {
     return (this.state.value as Balances | undefined)?.[FIELDS[this.kind] ?? FIELDS.points] as number | undefined;
   }
