@@ -22,9 +22,12 @@ const expiry = (i: Item) => (i.expires_at ? parseApiDate(i.expires_at) : Infinit
 
 /** The image URL if it is an absolute http(s) URL; never `javascript:`, `data:` or the like. */
 function imageUrl(u?: string | null) {
+  // (Missing URLs are not given to URL(): a throw per item slows a long list.)
   try {
-    if (/^https?:$/.test(new URL(u!).protocol)) return u!;
-  } catch {}
+    return u && /^https?:$/.test(new URL(u).protocol) ? u : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The hide-on-error listener for images: one, capturing, on the list. */
