@@ -12,7 +12,7 @@ import { stringsFor, type OmneoStrings } from './strings.js';
 export const PROVIDER_WAIT = 1000;
 
 /** The resource of the widgets that show the balances. */
-export const BALANCES: Resource = { type: 'balances' };
+export const BALANCES = { type: 'balances' } as const satisfies Resource;
 
 /**
  * The base of every widget: finds the provider's client, subscribes to the one resource the widget

@@ -5,7 +5,7 @@ import type { Benefit, Reward } from '../../api/types.js';
 import { isActive, parseApiDate } from '../../api/validate.js';
 import { define } from '../../internal/define.js';
 import { formatDate, formatMoney, plural, soon } from '../../internal/format.js';
-import { OmneoElement } from '../../internal/omneo-element.js';
+import { BALANCES, OmneoElement } from '../../internal/omneo-element.js';
 import { fill } from '../../internal/strings.js';
 import { shared } from '../../styles/shared.js';
 import '../redeem-button/redeem-button.js';
@@ -117,7 +117,7 @@ export class OmneoRewardsList extends OmneoElement {
     const { client } = this;
     if (client && client !== this.currencyFrom && this.source !== 'benefits') {
       this.currencyFrom = client;
-      client.get({ type: 'balances' }).then(
+      client.get(BALANCES).then(
         (b) => ((this.currency = b.currency), this.requestUpdate()),
         () => {},
       );
@@ -183,18 +183,18 @@ export class OmneoRewardsList extends OmneoElement {
       const d = i.definition;
       const exp = expiry(i);
       const past = exp <= now;
+      const [before, after] = (past ? w.expired : w.expires).split('{date}');
       const img = imageUrl(d.image_url);
       const reward = 'value_remaining' in i;
       const money = reward && formatMoney(locale, currency, i.value_remaining);
       const key = String(i.id);
       const usable = !gone.has(key) && isActive(i, now);
-      // The expiry's words are split at {date} where they are drawn (gzip finds the copy).
       // A benefit has no value_remaining: its button's amount is undefined. Keyed by id: an item's
       // DOM (its button and its result) is never reused for another item.
       return keyed(i.id, html`<li part="item">${img ? html`<img part="image" src=${img} alt="" loading="lazy">` : nothing}<div class="body"><span part="name">${d.name}</span>${reward
         ? html`<span part="value">${money}</span>`
         : nothing}${d.short_description ? html`<span>${d.short_description}</span>` : nothing}<span class="meta">${i.expires_at
-        ? html`<span>${(past ? w.expired : w.expires).split('{date}')[0]}<time part="expiry" datetime=${new Date(exp).toISOString()}>${formatDate(locale, exp)}</time>${(past ? w.expired : w.expires).split('{date}')[1]}</span>`
+        ? html`<span>${before}<time part="expiry" datetime=${new Date(exp).toISOString()}>${formatDate(locale, exp)}</time>${after}</span>`
         : nothing}${!past && exp <= expiringBy ? html`<span part="expiring">${w.expiringSoon}</span>` : nothing}${!reward && i.redemptions_remaining! > 1
         ? html`<span>${plural(locale, i.redemptions_remaining!, w.usesLeft)}</span>`
         : nothing}</span></div>${redeemable && (usable || kept.has(key))
