@@ -146,6 +146,20 @@ describe('<omneo-rewards-list>', () => {
       const el = await list(p);
       await until(() => part(el, 'value')!.textContent === money(10, 'en-NZ', 'NZD'));
     });
+
+    it("uses the balances' currency after the shopper signs in on the page (no reload)", async () => {
+      await mock.setState({ currency: 'NZD' });
+      let signedIn = false;
+      const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} .tokenProvider=${() => (signedIn ? mock.mint() : null)} locale="en-NZ"
+        ><omneo-rewards-list limit="1"></omneo-rewards-list
+      ></omneo-provider>`);
+      const el = p.querySelector('omneo-rewards-list')!;
+      await until(() => el.shadowRoot!.querySelector('slot[name="signed-out"]'));
+      signedIn = true;
+      p.refresh();
+      await list(p);
+      await until(() => part(el, 'value')!.textContent === money(10, 'en-NZ', 'NZD'), 3000, `NZD: ${part(el, 'value')!.textContent}`);
+    });
   });
 
   describe('limit and pages', () => {

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { OmneoClient, Resource } from '../../api/client.js';
+import type { OmneoError } from '../../api/errors.js';
 import type { Benefit, Reward } from '../../api/types.js';
 import { isActive, parseApiDate } from '../../api/validate.js';
 import { define } from '../../internal/define.js';
@@ -18,7 +19,6 @@ const DAY = 86_400_000;
 const CHUNK = 25;
 
 const expiry = (i: Item) => (i.expires_at ? parseApiDate(i.expires_at) : Infinity);
-
 
 /** The image URL if it is an absolute http(s) URL; never `javascript:`, `data:` or the like. */
 function imageUrl(u?: string | null) {
@@ -119,7 +119,9 @@ export class OmneoRewardsList extends OmneoElement {
       this.currencyFrom = client;
       client.get(BALANCES).then(
         (b) => ((this.currency = b.currency), this.requestUpdate()),
-        () => {},
+        // Nobody signed in yet: asked again at the next update, which a sign-in brings. (While
+        // signed out that asks nothing of the network; a failure is not retried from here.)
+        (e?: OmneoError) => e?.kind === 'signed-out' && (this.currencyFrom = undefined),
       );
     }
   }
