@@ -47,7 +47,7 @@ export default defineConfig({
       safari10: false,
       compress: { passes: 2 },
       format: { comments: false },
-      mangle: { properties: { regex: /^(_(?!\$)|(asking|budget|build|currencyFrom|entry|focusButton|forget|held|http|api|keep|kept|listenGlobally|listening|money|onClick|onKey|onPageProvider|onPageRequest|onShopperChange|opts|orphan|renderError|renderItems|renderLoading|renew|renewAt|renewable|renewed|reported|send|sending|settle|shopper|start|subscribed|timer|tokens|waiting|words|askAgain|consumers|currencyFor|isMoney|outcome|redeemTarget|whyDisabled|onCancel|onCopy|note|callApi|fetchKey|entryOf|launch|refetch|inflight|aborter|waiters|what|evict)$)/ } },
+      mangle: { properties: { regex: /^(_(?!\$)|(asking|budget|build|currencyFrom|entry|focusButton|forget|held|http|api|keep|kept|listenGlobally|listening|money|onClick|onKey|onPageProvider|onPageRequest|onShopperChange|opts|orphan|renderError|renderItems|renderLoading|renew|renewAt|renewable|renewed|reported|send|sending|settle|shopper|start|subscribed|timer|tokens|waiting|words|askAgain|consumers|currencyFor|isMoney|outcome|redeemTarget|whyDisabled|onCancel|onCopy|note|callApi|fetchKey|entryOf|launch|refetch|inflight|aborter|waiters|what|evict|unfollow)$)/ } },
     },
     lib: {
       entry: 'src/omneo-widgets.ts',

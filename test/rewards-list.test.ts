@@ -160,6 +160,16 @@ describe('<omneo-rewards-list>', () => {
       await list(p);
       await until(() => part(el, 'value')!.textContent === money(10, 'en-NZ', 'NZD'), 3000, `NZD: ${part(el, 'value')!.textContent}`);
     });
+
+    it("follows the balances' currency when they are fetched again (a refresh after another shopper signs in)", async () => {
+      await mock.setState({ currency: 'NZD' });
+      const p = await mounted(mock, html`<omneo-rewards-list limit="1"></omneo-rewards-list>`, 'en-NZ');
+      const el = await list(p);
+      await until(() => part(el, 'value')!.textContent === money(10, 'en-NZ', 'NZD'));
+      await mock.setState({ currency: 'USD' });
+      p.refresh();
+      await until(() => part(el, 'value')!.textContent === money(10, 'en-NZ', 'USD'), 3000, `USD: ${part(el, 'value')!.textContent}`);
+    });
   });
 
   describe('limit and pages', () => {

@@ -1,8 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { OmneoClient, Resource } from '../../api/client.js';
-import type { OmneoError } from '../../api/errors.js';
-import type { Benefit, Reward } from '../../api/types.js';
+import type { Balances, Benefit, Reward } from '../../api/types.js';
 import { isActive, parseApiDate } from '../../api/validate.js';
 import { define } from '../../internal/define.js';
 import { formatDate, formatMoney, plural, soon } from '../../internal/format.js';
@@ -95,8 +94,11 @@ export class OmneoRewardsList extends OmneoElement {
 
   /** Items redeemed here: they stay, with their button's result, after a refresh leaves them out. */
   private kept = new Map<string, Item>();
-  private currency?: string;
+  /** The balances' currency, for money when the provider names none. */
+  private currency?: string | null;
+  /** The client whose balances the list follows for their currency, and how it stops following. */
   private currencyFrom?: OmneoClient;
+  private unfollow?: () => void;
   /** How many items are drawn: it grows by CHUNK a task until every item is, so no task draws many. */
   private budget = CHUNK;
 
@@ -113,17 +115,24 @@ export class OmneoRewardsList extends OmneoElement {
     super.willUpdate(changed);
     // Another source, signed out or another shopper: what was redeemed here is not to be shown.
     if (changed.has('source') || !this.state.value) this.kept.clear();
-    // Money in the balances' currency when the provider names none (one shared request).
-    const { client } = this;
-    if (client && client !== this.currencyFrom && this.source !== 'benefits') {
+    // Money in the balances' currency when the provider names none. The list follows the shared
+    // balances resource, as a balance widget does: a sign-in, a refresh or another shopper brings
+    // their currency too.
+    const client = this.source === 'benefits' ? undefined : this.client;
+    if (client !== this.currencyFrom) {
+      this.unfollow?.();
       this.currencyFrom = client;
-      client.get(BALANCES).then(
-        (b) => ((this.currency = b.currency), this.requestUpdate()),
-        // Nobody signed in yet: asked again at the next update, which a sign-in brings. (While
-        // signed out that asks nothing of the network; a failure is not retried from here.)
-        (e?: OmneoError) => e?.kind === 'signed-out' && (this.currencyFrom = undefined),
-      );
+      this.unfollow = client?.subscribe(BALANCES, (s) => {
+        this.currency = (s.value as Balances | undefined)?.currency;
+        this.requestUpdate();
+      });
     }
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.unfollow?.();
+    this.unfollow = this.currencyFrom = undefined;
   }
 
   private keep(e: Event) {
