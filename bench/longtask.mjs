@@ -44,12 +44,12 @@ const CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline'
 
 async function once(browser, url) {
   const p = await freshPage(browser);
-  const items = () => p.page.evaluate(() => document.querySelector('omneo-rewards-list')?.shadowRoot?.querySelectorAll('[part~="item"]:not(.ghost)').length ?? 0);
+  const items = () => p.page.evaluate(() => document.querySelector('omneo-rewards-list')?.shadowRoot?.querySelectorAll('[part~="item"]:not(.loading-row)').length ?? 0);
   const settle = () => p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))));
   try {
     await browser.startTracing(p.page, { categories: CATEGORIES });
     await p.page.goto(url);
-    await p.page.waitForFunction((n) => document.querySelector('omneo-rewards-list')?.shadowRoot?.querySelectorAll('[part~="item"]:not(.ghost)').length >= n, N, { timeout: 60_000, polling: 50 });
+    await p.page.waitForFunction((n) => document.querySelector('omneo-rewards-list')?.shadowRoot?.querySelectorAll('[part~="item"]:not(.loading-row)').length >= n, N, { timeout: 60_000, polling: 50 });
     await settle();
     const render = longestTask(await browser.stopTracing());
     const renderItems = await items();
@@ -62,7 +62,7 @@ async function once(browser, url) {
       return before;
     });
     await p.page.waitForFunction((b) => __loads > b, loads, { timeout: 60_000, polling: 50 });
-    await p.page.waitForFunction((n) => document.querySelector('omneo-rewards-list').shadowRoot.querySelectorAll('[part~="item"]:not(.ghost)').length >= n, N, { timeout: 60_000, polling: 50 });
+    await p.page.waitForFunction((n) => document.querySelector('omneo-rewards-list').shadowRoot.querySelectorAll('[part~="item"]:not(.loading-row)').length >= n, N, { timeout: 60_000, polling: 50 });
     await settle();
     const rerender = longestTask(await browser.stopTracing());
     const observed2 = (await p.page.evaluate(() => __long.length)) - observed1;

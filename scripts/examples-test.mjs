@@ -167,9 +167,9 @@ async function checkPage({ name, url, ns }) {
     );
 
     await check('the rewards list shows 3 rewards (limit="3")', async () => {
-      const items = page.locator('omneo-rewards-list [part=item]:not(.ghost)');
+      const items = page.locator('omneo-rewards-list [part=item]:not(.loading-row)');
       await until(() => items.count(), (n) => n === 3, 'the number of items');
-      const names = await page.locator('omneo-rewards-list [part=item]:not(.ghost) [part=name]').allTextContents();
+      const names = await page.locator('omneo-rewards-list [part=item]:not(.loading-row) [part=name]').allTextContents();
       if (names.some((n) => !n.trim())) throw new Error(`an item has no name: ${JSON.stringify(names)}`);
     });
 

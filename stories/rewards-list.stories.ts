@@ -206,7 +206,7 @@ export const Loading: Story = {
     const el = await widget(canvasElement, TAG);
     await expect(part(el, 'base')?.getAttribute('aria-busy')).toBe('true');
     await expect(part(el, 'list')?.getAttribute('aria-hidden')).toBe('true');
-    await expect(el.shadowRoot?.querySelectorAll('.ghost').length).toBe(5);
+    await expect(el.shadowRoot?.querySelectorAll('.loading-row').length).toBe(5);
     // Loading rows are not items: nothing that reads the list's parts takes them for items.
     await expect(parts(el, 'item').length).toBe(0);
     await expect(el.shadowRoot?.querySelector('.sr-only')?.textContent).toBe('Loading…');

@@ -79,8 +79,8 @@ export function shown(el: Element): Shown {
       return v.classList.contains('skeleton') ? 'loading' : 'value';
     }
     case 'omneo-rewards-list':
-      if (root.querySelector('[part~="item"]:not(.ghost)') || part(el, 'empty')) return 'value';
-      return root.querySelector('.ghost') ? 'loading' : 'blank';
+      if (root.querySelector('[part~="item"]:not(.loading-row)') || part(el, 'empty')) return 'value';
+      return root.querySelector('.loading-row') ? 'loading' : 'blank';
     case 'omneo-redeem-button': {
       const message = seen(part(el, 'message')!);
       if (message === en.signInToRedeem) return 'signed-out';

@@ -171,7 +171,7 @@ describe('<omneo-redeem-button>', () => {
       const el = await button(p);
       await button(p, 1);
       await until(() => part(combined, 'value')?.textContent === '$57.34' && part(rewards, 'value')?.textContent === '$45.00');
-      await until(() => short.shadowRoot!.querySelectorAll('[part=item]:not(.ghost)').length === 3 && long.shadowRoot!.querySelectorAll('[part=item]:not(.ghost)').length === 6);
+      await until(() => short.shadowRoot!.querySelectorAll('[part=item]:not(.loading-row)').length === 3 && long.shadowRoot!.querySelectorAll('[part=item]:not(.loading-row)').length === 6);
       await sleep(100);
       const before = await mock.requests();
       const gets = (log: typeof before, path: string) => log.filter((r) => r.method === 'GET' && r.path === path).length;

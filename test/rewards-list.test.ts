@@ -16,7 +16,7 @@ async function mounted(mock: MockOmneo, inner: ReturnType<typeof html>, locale =
  */
 async function list(p: Element, which = 0, n?: number) {
   const el = p.querySelectorAll('omneo-rewards-list')[which];
-  await until(() => el.shadowRoot?.querySelector('[part=item]:not(.ghost), [part=empty]'), 4000, 'the list');
+  await until(() => el.shadowRoot?.querySelector('[part=item]:not(.loading-row), [part=empty]'), 4000, 'the list');
   if (n !== undefined) {
     await until(() => items(el).length >= n, 4000, `${n} items`);
     await sleep(100);
@@ -242,7 +242,7 @@ describe('<omneo-rewards-list>', () => {
       const p = await fixture<OmneoProvider>(html`<omneo-provider .client=${scripted([], 60_000)} locale="en"><omneo-rewards-list></omneo-rewards-list></omneo-provider>`);
       const el = p.querySelector('omneo-rewards-list')!;
       await el.updateComplete;
-      const rows = el.shadowRoot!.querySelectorAll('.ghost');
+      const rows = el.shadowRoot!.querySelectorAll('.loading-row');
       expect(rows).to.have.length(5);
       expect(rows[0].getBoundingClientRect().height).to.be.greaterThan(40);
       // Nothing that reads the list may take a loading row for an item.
@@ -260,7 +260,7 @@ describe('<omneo-rewards-list>', () => {
       const p = await fixture<OmneoProvider>(html`<omneo-provider .client=${client} locale="en"><omneo-rewards-list limit="3"></omneo-rewards-list></omneo-provider>`);
       const el = p.querySelector('omneo-rewards-list')!;
       await el.updateComplete;
-      expect(el.shadowRoot!.querySelectorAll('.ghost')).to.have.length(3);
+      expect(el.shadowRoot!.querySelectorAll('.loading-row')).to.have.length(3);
       const loading = el.getBoundingClientRect().height;
       await list(p, 0, 3);
       expect(el.getBoundingClientRect().height).to.equal(loading);

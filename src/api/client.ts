@@ -2,24 +2,25 @@
  * `OmneoClient`: the one way a widget reaches Omneo. One token, one cache entry and at most one
  * request in flight per resource, shared by every widget under a provider.
  */
-import ky, { type Options } from 'ky';
-type KyInstance = typeof ky;
+import ky, { type KyInstance, type Options } from 'ky';
 import { OmneoError, isAbort } from './errors.js';
+import { checkRedeemRequest, redeemFailureOf } from './redeem.js';
 import { TokenSource, type TokenOptions } from './token.js';
-import { isActive, parseApiDate, parseBalances, parsePage, parseRedemption } from './validate.js';
-import type { Balances, Benefit, Page, RedeemRequest, Redemption, Reward } from './types.js';
+import { expiryOf, isActive, parseBalances, parsePage, parseRedemption, parseTiers } from './validate.js';
+import type { Balances, ListItems, ListSource, ListValue, Page, RedeemRequest, Redemption, TierProgress } from './types.js';
 
 /** What a widget can ask the client for. */
 export type Resource =
   | { type: 'balances' }
-  | { type: 'list'; source: 'rewards' | 'benefits'; limit: number; includeExpired?: boolean };
+  | { type: 'tiers' }
+  | { type: 'list'; source: ListSource; limit: number; includeExpired?: boolean };
 
-/** The value of a resource: balances, or a list of rewards or benefits sorted by expiry. */
+/** The value of a resource: the balances, the tier progress, or a list's items sorted by expiry. */
 export type ResourceValue<R extends Resource> = R extends { type: 'balances' }
   ? Balances
-  : R extends { source: 'benefits' }
-    ? Benefit[]
-    : Reward[];
+  : R extends { type: 'tiers' }
+    ? TierProgress
+    : ListValue;
 
 /** What a subscriber hears: the state of one resource. `value` stays while it is refetched. */
 export interface ResourceState<T> {
@@ -65,34 +66,56 @@ export function baseUrlOf({ baseUrl, tenant }: Pick<OmneoClientOptions, 'baseUrl
 }
 
 const PAGE_SIZE = 15;
+/** A list follows at most this many pages, whatever the pagination says. */
+const MAX_PAGES = 20;
 /** After a redeem whose outcome is unknown, the balances are read again this much later. */
 const UNCONFIRMED_REREAD = 2500;
-const signedOut = () => new OmneoError('signed-out', 'Nobody is signed in.');
+const NO_TIER: TierProgress = { current_tier: null, next_tier: null };
+
+function signedOut() {
+  return new OmneoError('signed-out', 'Nobody is signed in.');
+}
 
 /** A cache key: a resource, or one page of a list (pages are shared by lists of any length). */
-type Key = Resource | { type: 'page'; source: 'rewards' | 'benefits'; page: number };
+type Key = Resource | { type: 'page'; source: ListSource; page: number };
+
+type Listener = (state: ResourceState<unknown>) => void;
 
 interface Entry {
   /** What it caches, to fetch it again. */
-  what: Key;
+  key: Key;
   state: ResourceState<unknown>;
-  subscribers: Set<(state: ResourceState<any>) => void>;
+  subscribers: Set<Listener>;
   inflight?: Promise<unknown>;
   aborter?: AbortController;
   /** Callers of `get` still waiting for `inflight` with a signal; `Infinity` once one waits without. */
-  waiters?: number;
+  waiters: number;
 }
 
 /** Drops the request in flight, if any. */
-const stop = (e: Entry) => {
-  e.aborter?.abort();
-  e.inflight = e.aborter = undefined;
-};
+function stop(entry: Entry) {
+  entry.aborter?.abort();
+  entry.inflight = entry.aborter = undefined;
+}
+
+function asOmneoError(error: unknown): OmneoError {
+  return error instanceof OmneoError ? error : new OmneoError('invalid-response', String(error), { cause: error });
+}
+
+/** The error for an answer that is not 2xx: the API's own message when it sends one (Laravel's `{message, errors}`). */
+async function errorOf(response: Response): Promise<OmneoError> {
+  const body: { message?: unknown; errors?: unknown } | undefined = await response.json().catch(() => undefined);
+  const { message, errors } = typeof body === 'object' && body !== null ? body : {};
+  return new OmneoError(response.status === 401 ? 'auth' : 'http', (typeof message === 'string' && message) || `Omneo answered ${response.status}.`, {
+    status: response.status,
+    errors: errors && typeof errors === 'object' ? (errors as Record<string, string[]>) : undefined,
+  });
+}
 
 class Client implements OmneoClient {
-  private readonly api: KyInstance;
-  private readonly tokens: TokenSource;
-  private readonly byKey = new Map<string, Entry>();
+  readonly #api: KyInstance;
+  readonly #tokens: TokenSource;
+  readonly #entries = new Map<string, Entry>();
 
   constructor(options: OmneoClientOptions) {
     const http = ky.create({
@@ -101,12 +124,11 @@ class Client implements OmneoClient {
       fetch: options.fetch,
       retry: 0,
     });
-    this.api = http.extend({
+    this.#api = http.extend({
       // Every call is about the signed-in shopper.
       prefixUrl: `${baseUrlOf(options)}/profiles/me`,
       retry: {
-        // ky 1.0 counts the first attempt in `limit`: 2 retries are a limit of 3.
-        limit: (options.retries ?? 2) + 1,
+        limit: options.retries ?? 2,
         methods: ['get'],
         statusCodes: [408, 429, 500, 502, 503, 504],
         backoffLimit: 3_000,
@@ -114,180 +136,217 @@ class Client implements OmneoClient {
       },
     });
     // Another shopper: nothing of the last one's may stay on screen.
-    this.tokens = new TokenSource(options, http, () => this.refetch(true));
+    this.#tokens = new TokenSource(options, http, () => this.#refetch({ forget: true }));
   }
 
   /** One call to the ID API with the shopper token; a 401 gets a new token and one more try. */
-  private async callApi(path: string, init: Options, renewed?: boolean): Promise<unknown> {
-    const token = await this.tokens.get();
+  async #call(path: string, init: Options, renewed = false): Promise<unknown> {
+    const token = await this.#tokens.get();
     if (token === null) throw signedOut();
-    let res: Response;
+    let response: Response;
     try {
-      res = await this.api(path, { ...init, headers: { Authorization: `Bearer ${token}` } });
+      response = await this.#api(path, { ...init, headers: { Authorization: `Bearer ${token}` } });
     } catch (e) {
-      const response = (e as { response?: Response }).response;
       if (isAbort(e)) throw e;
-      if (!response) {
-        throw new OmneoError('network', (e as Error).name === 'TimeoutError' ? 'Omneo took too long to answer.' : 'Omneo could not be reached.', { cause: e });
+      const failed = (e as { response?: Response }).response;
+      if (!failed) {
+        const timedOut = (e as Error).name === 'TimeoutError';
+        throw new OmneoError('network', timedOut ? 'Omneo took too long to answer.' : 'Omneo could not be reached.', { cause: e });
       }
-      if (response.status === 401 && !renewed && this.tokens.renewable) {
-        if ((await this.tokens.renew(token)) === null) throw signedOut();
-        return this.callApi(path, init, true);
+      if (failed.status === 401 && !renewed && this.#tokens.renewable) {
+        if ((await this.#tokens.renew(token)) === null) throw signedOut();
+        return this.#call(path, init, true);
       }
-      const { message, errors } = ((await response.json().catch(() => {})) ?? {}) as { message?: unknown; errors?: unknown };
-      throw new OmneoError(response.status === 401 ? 'auth' : 'http', (typeof message === 'string' && message) || `Omneo answered ${response.status}.`, {
-        status: response.status,
-        errors: errors && typeof errors === 'object' ? (errors as Record<string, string[]>) : undefined,
-      });
+      throw await errorOf(failed);
     }
-    if (res.status === 204) return null;
+    if (response.status === 204) return null;
     try {
-      return JSON.parse(await res.text());
+      return JSON.parse(await response.text());
     } catch (e) {
-      throw isAbort(e) ? e : new OmneoError('invalid-response', 'Omneo sent an answer that is not JSON.', { status: res.status, cause: e });
+      if (isAbort(e)) throw e;
+      throw new OmneoError('invalid-response', 'Omneo sent an answer that is not JSON.', { status: response.status, cause: e });
     }
   }
 
-  private async fetchKey(r: Key, signal: AbortSignal): Promise<unknown> {
-    if (r.type === 'balances') return parseBalances(await this.callApi('balances', { signal }));
-    const { source } = r;
-    if (r.type === 'page') {
-      return parsePage(await this.callApi(source, { signal, searchParams: { 'page[size]': PAGE_SIZE, 'page[number]': r.page } }), source);
+  #fetch(key: Key, signal: AbortSignal): Promise<unknown> {
+    switch (key.type) {
+      case 'balances':
+        return this.#call('balances', { signal }).then(parseBalances);
+      case 'tiers':
+        return this.#fetchTiers(signal);
+      case 'page':
+        return this.#call(key.source, { signal, searchParams: { 'page[size]': PAGE_SIZE, 'page[number]': key.page } }).then((body) =>
+          parsePage(body, key.source),
+        );
+      case 'list':
+        return this.#fetchList(key.source, key.limit, !!key.includeExpired, signal);
     }
-    const { limit, includeExpired } = r;
-    const items: (Reward | Benefit)[] = [];
+  }
+
+  async #fetchTiers(signal: AbortSignal): Promise<TierProgress> {
+    try {
+      return parseTiers(await this.#call('tiers', { signal }));
+    } catch (e) {
+      // A member with no tier may be answered 404.
+      if (e instanceof OmneoError && e.kind === 'http' && e.status === 404) return NO_TIER;
+      throw e;
+    }
+  }
+
+  /** The first `limit` items of a list, active ones only unless `includeExpired`, soonest expiry first. */
+  async #fetchList<S extends ListSource>(source: S, limit: number, includeExpired: boolean, signal: AbortSignal): Promise<ListValue> {
+    const items: ListItems[S][] = [];
     const now = Date.now();
-    for (let page = 1, last = 1; page <= last && items.length < limit; page++) {
-      const p = (await this.get({ type: 'page', source, page } as never, signal)) as Page<Reward | Benefit>;
-      last = p.lastPage;
-      items.push(...(includeExpired ? p.items : p.items.filter((i) => isActive(i, now))));
+    for (let page = 1, last = 1; page <= Math.min(last, MAX_PAGES) && items.length < limit; page++) {
+      const { items: onPage, lastPage } = (await this.#read({ type: 'page', source, page }, signal)) as Page<ListItems[S]>;
+      last = lastPage;
+      items.push(...(includeExpired ? onPage : onPage.filter((item) => isActive(source, item, now))));
     }
     // Each date parsed once, not in every comparison: a thousand items sort in well under a frame.
-    const expiry = new Map(items.map((i) => [i, i.expires_at ? parseApiDate(i.expires_at) : Infinity]));
-    return items.sort((a, b) => expiry.get(a)! - expiry.get(b)!).slice(0, limit);
+    const expiry = new Map(items.map((item) => [item, expiryOf(item)]));
+    const sorted = items.sort((a, b) => expiry.get(a)! - expiry.get(b)!).slice(0, limit);
+    return { source, items: sorted } as ListValue;
   }
 
-  private entryOf(key: Key): [string, Entry] {
+  #entryOf(key: Key): [string, Entry] {
     const k = JSON.stringify(key);
-    let entry = this.byKey.get(k);
-    if (!entry) this.byKey.set(k, (entry = { what: key, state: { status: 'loading' }, subscribers: new Set() }));
+    let entry = this.#entries.get(k);
+    if (!entry) {
+      entry = { key, state: { status: 'loading' }, subscribers: new Set(), waiters: 0 };
+      this.#entries.set(k, entry);
+    }
     return [k, entry];
   }
 
-  private launch(entry: Entry): Promise<unknown> {
-    const abort = (entry.aborter = new AbortController());
+  /** Tells every subscriber of `entry` its new state. */
+  #publish(entry: Entry, state: ResourceState<unknown>) {
+    entry.state = state;
+    for (const listener of entry.subscribers) listener(state);
+  }
+
+  #launch(entry: Entry): Promise<unknown> {
+    const aborter = (entry.aborter = new AbortController());
     entry.waiters = 0;
-    const settle = (state: ResourceState<unknown>) => {
-      if (entry.inflight !== promise) return; // superseded by an invalidate
-      entry.inflight = entry.aborter = undefined;
-      entry.state = state;
-      for (const l of entry.subscribers) l(state);
-    };
-    const promise: Promise<unknown> = (entry.inflight = this.fetchKey(entry.what, abort.signal).then(
-      (value) => (settle({ status: 'ready', value }), value),
-      (error) => {
-        if (!isAbort(error)) {
-          const e = error instanceof OmneoError ? error : new OmneoError('invalid-response', String(error), { cause: error });
-          settle(e.kind === 'signed-out' ? { status: 'signed-out' } : { status: 'error', error: e, value: entry.state.value });
+    const promise: Promise<unknown> = this.#fetch(entry.key, aborter.signal).then(
+      (value) => {
+        if (entry.inflight === promise) this.#settle(entry, { status: 'ready', value });
+        return value;
+      },
+      (error: unknown) => {
+        if (entry.inflight === promise && !isAbort(error)) {
+          const e = asOmneoError(error);
+          this.#settle(entry, e.kind === 'signed-out' ? { status: 'signed-out' } : { status: 'error', error: e, value: entry.state.value });
         }
         throw error;
       },
-    ));
+    );
+    entry.inflight = promise;
     promise.catch(() => {});
     return promise;
   }
 
-  get<R extends Resource>(resource: R, signal?: AbortSignal): Promise<ResourceValue<R>> {
-    const [k, entry] = this.entryOf(resource);
-    if (entry.state.status === 'ready') return abortable(Promise.resolve(entry.state.value), signal) as Promise<ResourceValue<R>>;
-    const promise = entry.inflight ?? this.launch(entry);
-    entry.waiters! += signal ? 1 : Infinity;
+  /** The request of `entry` is over (and was not superseded by an invalidate). */
+  #settle(entry: Entry, state: ResourceState<unknown>) {
+    entry.inflight = entry.aborter = undefined;
+    this.#publish(entry, state);
+  }
+
+  #read(key: Key, signal?: AbortSignal): Promise<unknown> {
+    const [k, entry] = this.#entryOf(key);
+    if (entry.state.status === 'ready') return abortable(Promise.resolve(entry.state.value), signal);
+    const promise = entry.inflight ?? this.#launch(entry);
+    entry.waiters += signal ? 1 : Infinity;
     return abortable(promise, signal, () => {
       // The last caller gave up (a list whose source changed, or that left the page): nobody needs
       // the answer, so the request stops, as a subscribed resource's does with its last subscriber.
-      if (!--entry.waiters! && !entry.subscribers.size && entry.inflight === promise) this.evict(k, entry);
-    }) as Promise<ResourceValue<R>>;
+      entry.waiters--;
+      if (!entry.waiters && !entry.subscribers.size && entry.inflight === promise) this.#evict(k, entry);
+    });
+  }
+
+  get<R extends Resource>(resource: R, signal?: AbortSignal): Promise<ResourceValue<R>> {
+    return this.#read(resource, signal) as Promise<ResourceValue<R>>;
   }
 
   subscribe<R extends Resource>(resource: R, listener: (state: ResourceState<ResourceValue<R>>) => void) {
-    const [k, entry] = this.entryOf(resource);
-    entry.subscribers.add(listener);
+    const [k, entry] = this.#entryOf(resource);
+    // The entry of `resource` only ever holds states of `ResourceValue<R>`.
+    const heard = listener as Listener;
+    entry.subscribers.add(heard);
     // A new subscriber also retries what failed before.
-    if ((entry.state.status === 'loading' || entry.state.status === 'error') && !entry.inflight) this.launch(entry);
-    listener(entry.state as ResourceState<ResourceValue<R>>);
+    if ((entry.state.status === 'loading' || entry.state.status === 'error') && !entry.inflight) this.#launch(entry);
+    heard(entry.state);
     return () => {
-      entry.subscribers.delete(listener);
-      if (!entry.subscribers.size && entry.state.status !== 'ready') this.evict(k, entry);
+      entry.subscribers.delete(heard);
+      if (!entry.subscribers.size && entry.state.status !== 'ready') this.#evict(k, entry);
     };
   }
 
   /** Stops what the entry has in flight and forgets it (unless another already took its key). */
-  private evict(k: string, entry: Entry) {
+  #evict(k: string, entry: Entry) {
     stop(entry);
-    if (this.byKey.get(k) === entry) this.byKey.delete(k);
+    if (this.#entries.get(k) === entry) this.#entries.delete(k);
   }
 
-  invalidate({ token }: { token?: boolean } = {}) {
-    if (token) this.tokens.forget();
-    else this.tokens.reset();
-    this.refetch();
+  invalidate({ token = false }: { token?: boolean } = {}) {
+    if (token) this.#tokens.forget();
+    else this.#tokens.reset();
+    this.#refetch();
   }
 
   /** Fetches every subscribed resource again; with `forget`, nothing cached is shown meanwhile. */
-  private refetch(forget?: boolean) {
+  #refetch({ forget = false } = {}) {
     const watched: Entry[] = [];
     // Every request stops, and what nobody watches (the pages of lists) is dropped first: lists
-    // read their pages through `get`, so each page is fetched once however many lists need it.
-    for (const [k, entry] of this.byKey) {
+    // read their pages through `#read`, so each page is fetched once however many lists need it.
+    for (const [k, entry] of this.#entries) {
       stop(entry);
       if (entry.subscribers.size) watched.push(entry);
-      else this.byKey.delete(k);
+      else this.#entries.delete(k);
     }
     for (const entry of watched) {
-      if (forget || entry.state.status !== 'ready') {
-        entry.state = { status: 'loading' };
-        for (const l of entry.subscribers) l(entry.state);
-      }
-      this.launch(entry);
+      if (forget || entry.state.status !== 'ready') this.#publish(entry, { status: 'loading' });
+      this.#launch(entry);
     }
   }
 
-  async redeem({ amount, benefitId }: RedeemRequest, signal?: AbortSignal): Promise<Redemption> {
-    const benefit = benefitId != null;
-    if (!benefit && !(amount! > 0 && Number.isFinite(amount))) throw new OmneoError('http', 'Choose an amount to redeem.', { status: 422 });
+  async redeem(request: RedeemRequest, signal?: AbortSignal): Promise<Redemption> {
+    const { amount, benefitId } = checkRedeemRequest(request);
+    const benefit = benefitId !== undefined;
     try {
-      const body = await this.callApi(benefit ? `benefits/${encodeURIComponent(benefitId)}/redeem` : 'redeem', {
+      const body = await this.#call(benefit ? `benefits/${encodeURIComponent(benefitId)}/redeem` : 'redeem', {
         method: 'post',
         json: benefit ? undefined : { amount },
         signal,
         retry: 0,
       });
       const redemption = parseRedemption(body, benefit);
-      this.refetch();
+      this.#refetch();
       return redemption;
     } catch (e) {
       // A refusal changed nothing; any other failure may have redeemed: read the balances again,
       // now and once more in a moment, as the API may still be finishing a redeem that timed out.
-      const refused = e instanceof OmneoError && (e.kind === 'signed-out' || (e.kind !== 'network' && e.kind !== 'invalid-response' && (e.status ?? 500) < 500));
-      if (!refused) {
-        this.refetch();
-        setTimeout(() => this.refetch(), UNCONFIRMED_REREAD);
+      if (redeemFailureOf(e) === 'unknown') {
+        this.#refetch();
+        setTimeout(() => this.#refetch(), UNCONFIRMED_REREAD);
       }
       throw e;
     }
   }
 }
 
-/** `p`, or an AbortError as soon as `signal` aborts (and then `gaveUp()`). */
-function abortable<T>(p: Promise<T>, signal?: AbortSignal, gaveUp?: () => void): Promise<T> {
-  return signal
-    ? new Promise((resolve, reject) => {
-        const onAbort = () => (reject(signal.reason), gaveUp?.());
-        if (signal.aborted) return onAbort();
-        signal.addEventListener('abort', onAbort);
-        p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-      })
-    : p;
+/** `promise`, or an AbortError as soon as `signal` aborts (and then `gaveUp()`). */
+function abortable<T>(promise: Promise<T>, signal?: AbortSignal, gaveUp?: () => void): Promise<T> {
+  if (!signal) return promise;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      reject(signal.reason);
+      gaveUp?.();
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort);
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /** Builds the client a provider gives its widgets. Throws when neither `baseUrl` nor `tenant` is usable. */

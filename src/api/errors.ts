@@ -5,8 +5,10 @@
  * - `http`: the API answered with an error status (404, 422, 5xx…).
  * - `invalid-response`: the API answered 2xx with a body that is not what the API page describes.
  * - `config`: the page is not set up right: no provider, no tenant or base URL.
+ * - `invalid-request`: the widget refused to send a request that is not valid (a redeem of no amount);
+ *   nothing went over the wire.
  */
-export type OmneoErrorKind = 'auth' | 'signed-out' | 'network' | 'http' | 'invalid-response' | 'config';
+export type OmneoErrorKind = 'auth' | 'signed-out' | 'network' | 'http' | 'invalid-response' | 'config' | 'invalid-request';
 
 /** The one error type the client throws and the widgets report. */
 export class OmneoError extends Error {

@@ -2,9 +2,7 @@
  * The shopper token: where it comes from (`token`, `tokenProvider` or `token-url`), when it is
  * renewed, and one request at a time however many widgets ask.
  */
-import type ky from 'ky';
-
-type KyInstance = typeof ky;
+import type { KyInstance } from 'ky';
 import { OmneoError } from './errors.js';
 import { parseToken } from './validate.js';
 import type { TokenProvider, TokenResult } from './types.js';
@@ -123,7 +121,7 @@ export class TokenSource {
         res = await this.http.post(tokenUrl, {
           credentials: 'same-origin',
           // Minting is safe to repeat: a token endpoint that is briefly down gets two more tries.
-          retry: { limit: 3, methods: ['post'] }, // 2 retries: ky 1.0 counts the first attempt
+          retry: { limit: 2, methods: ['post'] },
         });
         result = res.status === 204 ? null : parseToken(await res.json()); // 204: nobody is signed in
       }

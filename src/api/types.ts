@@ -57,6 +57,63 @@ export interface Benefit {
   definition: BenefitDefinition;
 }
 
+/** An item of `GET /profiles/me/points`: a lot of points earned at once, and what is left of it. */
+export interface PointLot {
+  id: number | string;
+  value_initial?: number | null;
+  value_remaining: number;
+  issued_at?: string | null;
+  expires_at?: string | null;
+  description?: string | null;
+  definition?: { id?: number | string; name?: string | null; handle?: string | null } | null;
+}
+
+/** Where a list's items come from: `GET /profiles/me/{source}`. */
+export type ListSource = 'rewards' | 'benefits' | 'points';
+
+/** The items of each list source. */
+export interface ListItems {
+  rewards: Reward;
+  benefits: Benefit;
+  points: PointLot;
+}
+
+/** An item of any list: what `<omneo-rewards-list>`'s `omneo-load` carries, as an array. */
+export type RewardsListItem = ListItems[ListSource];
+
+/** A list's items, sorted by expiry, tagged with their source so each is read as what it is. */
+export type ListValue = { [S in ListSource]: { source: S; items: ListItems[S][] } }[ListSource];
+
+/** A tier of the loyalty program (`GET /profiles/me/tiers` → `current_tier`, `next_tier`). */
+export interface Tier {
+  id?: number | string;
+  name: string;
+  handle?: string | null;
+  is_floor?: boolean | null;
+  /** What must be earned in a period to reach this tier, in the program's unit. */
+  value_min?: number | null;
+  /** What must be earned in a period to keep this tier. */
+  value_maintain?: number | null;
+  description?: string | null;
+  short_description?: string | null;
+  image_url?: string | null;
+}
+
+/** `GET /profiles/me/tiers` → `data`. Every field is optional: the API leaves some out. */
+export interface TierProgress {
+  current_tier: Tier | null;
+  next_tier: Tier | null;
+  prev_tier?: Tier | null;
+  /** Earned in the current period, in the program's unit (points or dollars). */
+  current_credit?: number | null;
+  /** Still to earn to reach `next_tier`; `null` at the top. */
+  next_remain?: number | null;
+  /** Still to earn to keep `current_tier` at the next anniversary; 0 when kept. */
+  current_remain?: number | null;
+  anniversary_at?: string | null;
+  is_floor?: boolean | null;
+}
+
 /** One page of a paginated list: Laravel's `data` + `meta` envelope. */
 export interface Page<T> {
   items: T[];

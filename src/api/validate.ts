@@ -1,41 +1,77 @@
 /**
- * Checks every answer against the shapes in omneo-id-api.md before a widget sees it, so a
- * malformed answer becomes a clear `invalid-response` error, never `NaN` or a wrong number.
+ * Checks every answer against the shapes in omneo-id-api.md before a widget sees it. A field the
+ * widgets read must have the type the API page gives it; fields they do not read are ignored.
+ *
+ * - An answer whose envelope is wrong (no `data`, no list, unusable pagination) is an
+ *   `invalid-response` error.
+ * - In a list, an item that does not fit is left out, and named once in a `console.warn`; the
+ *   others are shown. A page whose items all fail is an error, not an empty list.
  */
 import { OmneoError } from './errors.js';
-import type { Balances, Benefit, Page, Redemption, Reward } from './types.js';
+import type { Balances, ListItems, ListSource, Page, Redemption, TierProgress } from './types.js';
 
 type Obj = Record<string, unknown>;
-/** Whether a field fits; `where` names it, for the fields that are objects of their own. */
-type Check = (v: unknown, where?: string) => unknown;
+
+/** Whether a value fits. An object's check also knows its shape, to name the field at fault. */
+interface Check {
+  (value: unknown): boolean;
+  shape?: Shape;
+}
 type Shape = Record<string, Check>;
 
-const isObj = (v: unknown): v is Obj => typeof v == 'object' && !!v && !Array.isArray(v);
-// Number.isFinite is false for anything that is not a number: no coercion.
-const num: Check = Number.isFinite as Check;
-const str: Check = (v) => typeof v == 'string';
-const bool: Check = (v) => typeof v == 'boolean';
-const id: Check = (v) => num(v) || (str(v) && v !== '');
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// Number.isFinite is false for anything that is not a number (no coercion), NaN and Infinity.
+const num: Check = (v) => Number.isFinite(v);
+const str: Check = (v) => typeof v === 'string';
+const bool: Check = (v) => typeof v === 'boolean';
+const id: Check = (v) => num(v) || (typeof v === 'string' && v !== '');
 /** `YYYY-MM-DD HH:mm:ss` (UTC), or ISO 8601. */
-const date: Check = (v) => str(v) && parseApiDate(v as string) >= 0;
-const opt = (c: Check): Check => (v, where) => v == null || c(v, where);
+const date: Check = (v) => typeof v === 'string' && !Number.isNaN(parseApiDate(v));
+const currency: Check = (v) => typeof v === 'string' && /^[A-Za-z]{3}$/.test(v);
+
+/** The field may be missing or `null`; when present it must fit `check`. */
+function optional(check: Check): Check {
+  const optionalCheck: Check = (v) => v === undefined || v === null || check(v);
+  optionalCheck.shape = check.shape;
+  return optionalCheck;
+}
+
 /** A field that is an object of the given shape. */
-const obj = (shape: Shape): Check => (v, where) => check(v, shape, where!);
+function object(shape: Shape): Check {
+  const objectCheck: Check = (v) => faultIn(v, shape) === undefined;
+  objectCheck.shape = shape;
+  return objectCheck;
+}
 
-/** Names what did not fit: `balances.point_balance`, `rewards.meta`. */
-const fail = (what: string): never => {
+/** The name of the first field of `value` that does not fit `shape` (`definition.name`), if any. */
+function faultIn(value: unknown, shape: Shape): string | undefined {
+  if (!isObj(value)) return '(not an object)';
+  for (const [key, check] of Object.entries(shape)) {
+    const field = value[key];
+    if (check(field)) continue;
+    const inner = check.shape && isObj(field) ? faultIn(field, check.shape) : undefined;
+    return inner ? `${key}.${inner}` : key;
+  }
+  return undefined;
+}
+
+function invalid(what: string): never {
   throw new OmneoError('invalid-response', `Unexpected answer from Omneo: ${what}.`);
-};
+}
 
-/** Checks `o` has each field of `shape`, naming the first that does not fit. */
-function check<T>(o: unknown, shape: Shape, where: string): T {
-  if (!isObj(o)) fail(where);
-  for (const k in shape) if (!shape[k]((o as Obj)[k], `${where}.${k}`)) fail(`${where}.${k}`);
-  return o as T;
+/** `value` if it fits `shape`; otherwise an `invalid-response` error naming the field. */
+function checked<T>(value: unknown, shape: Shape, where: string): T {
+  const fault = faultIn(value, shape);
+  if (fault) invalid(`${where}.${fault}`);
+  return value as T;
 }
 
 /** Unwraps Laravel's `{data: …}` envelope. */
-const data = (body: unknown, where: string): unknown => (isObj(body) && 'data' in body ? body.data : fail(where));
+function dataOf(body: unknown, where: string): unknown {
+  if (!isObj(body) || !('data' in body)) invalid(`${where} (no data)`);
+  return body.data;
+}
 
 /** Parses an API date-time (`2026-02-01 12:59:59`, UTC) to epoch milliseconds; NaN when it is not one. */
 export function parseApiDate(s: string): number {
@@ -43,74 +79,161 @@ export function parseApiDate(s: string): number {
   return m ? Date.parse(`${m[1]}T${m[2]}${m[3] ?? 'Z'}`) : NaN;
 }
 
-const BALANCES = {
+/** When an item expires (epoch ms), or `Infinity` when it never does. */
+export function expiryOf(item: { expires_at?: string | null }): number {
+  return item.expires_at ? parseApiDate(item.expires_at) : Infinity;
+}
+
+const BALANCES: Shape = {
   reward_balance: num,
   point_balance: num,
   point_balance_dollars: num,
   combined_balance_dollars: num,
-  benefit_balance: opt(num),
-  currency: opt((v) => str(v) && /^[A-Za-z]{3}$/.test(v as string)),
+  benefit_balance: optional(num),
+  currency: optional(currency),
 };
 
 /** `GET /profiles/me/balances`: `{data: {…}}`. */
-export const parseBalances = (body: unknown): Balances => check(data(body, 'balances'), BALANCES, 'balances');
+export function parseBalances(body: unknown): Balances {
+  return checked(dataOf(body, 'balances'), BALANCES, 'balances');
+}
 
-const DEFINITION = obj({ name: str, image_url: opt(str), short_description: opt(str) });
+const DEFINITION = object({ name: str, image_url: optional(str), short_description: optional(str) });
 
-// `definition` last: the item's own fields are checked first.
-const ITEMS: Record<string, Shape> = {
-  rewards: { id, value_remaining: num, expires_at: opt(date), is_active: opt(bool), is_expired: opt(bool), definition: DEFINITION },
+/** What each list's items must hold: only the fields the list reads. */
+const ITEMS: Record<ListSource, Shape> = {
+  rewards: {
+    id,
+    value_remaining: num,
+    expires_at: optional(date),
+    is_active: optional(bool),
+    is_expired: optional(bool),
+    definition: DEFINITION,
+  },
   benefits: {
     id,
-    expires_at: opt(date),
-    is_redeemable: opt(bool),
-    redemptions_remaining: opt(num),
-    redeem_code_online: opt(str),
-    redeem_code_pos: opt(str),
+    expires_at: optional(date),
+    is_redeemable: optional(bool),
+    redemptions_remaining: optional(num),
+    redeem_code_online: optional(str),
+    redeem_code_pos: optional(str),
     definition: DEFINITION,
+  },
+  points: {
+    id,
+    value_remaining: num,
+    value_initial: optional(num),
+    expires_at: optional(date),
+    description: optional(str),
+    definition: optional(object({ name: optional(str) })),
   },
 };
 
+const PAGINATION: Shape = {
+  current_page: optional(positiveInteger),
+  last_page: optional(positiveInteger),
+  total: optional((v) => Number.isSafeInteger(v) && (v as number) >= 0),
+};
+
+function positiveInteger(v: unknown) {
+  return Number.isSafeInteger(v) && (v as number) >= 1;
+}
+
+/** Items already reported, so that a list refetched every minute does not repeat its warnings. */
+const reported = new Set<string>();
+
+function warnLeftOut(source: ListSource, item: unknown, fault: string) {
+  const itemId = isObj(item) && id(item.id) ? String(item.id) : '(no id)';
+  const key = `${source} ${itemId} ${fault}`;
+  if (reported.has(key)) return;
+  reported.add(key);
+  console.warn(`Omneo widgets: ${source} item ${itemId} was left out: its ${fault} is not what the API describes.`);
+}
+
 /**
- * A page of rewards or benefits, in Laravel's pagination envelope:
- * `{data: [...], meta: {current_page, last_page, total}}`.
+ * A page of a list in Laravel's pagination envelope, `{data: [...], meta: {current_page,
+ * last_page, total}}`, with only the items that fit their source's shape.
  */
-export function parsePage(body: unknown, source: 'rewards' | 'benefits'): Page<Reward | Benefit> {
-  const list = data(body, source);
-  if (!Array.isArray(list)) fail(`${source}.data`);
-  const meta = check<{ current_page?: number; last_page?: number; total?: number }>(
-    (body as Obj).meta ?? {},
-    { current_page: opt(num), last_page: opt(num), total: opt(num) },
+export function parsePage<S extends ListSource>(body: unknown, source: S): Page<ListItems[S]> {
+  const list = dataOf(body, source);
+  if (!Array.isArray(list)) invalid(`${source}.data (not a list)`);
+  const meta = checked<{ current_page?: number; last_page?: number; total?: number }>(
+    isObj(body) && body.meta != null ? body.meta : {},
+    PAGINATION,
     `${source}.meta`,
   );
-  const items = (list as unknown[]).map((o) => check<Reward | Benefit>(o, ITEMS[source], source));
+  const items: ListItems[S][] = [];
+  for (const item of list) {
+    const fault = faultIn(item, ITEMS[source]);
+    if (fault) warnLeftOut(source, item, fault);
+    else items.push(item as ListItems[S]);
+  }
+  if (list.length > 0 && items.length === 0) invalid(`every item of ${source} is malformed`);
   const page = meta.current_page ?? 1;
-  return { items, page, lastPage: meta.last_page ?? page, total: meta.total ?? items.length };
+  return { items, page, lastPage: Math.max(meta.last_page ?? page, page), total: meta.total ?? items.length };
+}
+
+/** Whether a list's item is still usable at `now` (ms): a reward to spend, a benefit to redeem, points to use. */
+export function isActive<S extends ListSource>(source: S, item: ListItems[S], now: number): boolean {
+  if (expiryOf(item) <= now) return false;
+  switch (source) {
+    case 'rewards': {
+      const reward = item as ListItems['rewards'];
+      return reward.is_active !== false && reward.is_expired !== true && reward.value_remaining > 0;
+    }
+    case 'benefits': {
+      const benefit = item as ListItems['benefits'];
+      return benefit.is_redeemable !== false && benefit.redemptions_remaining !== 0;
+    }
+    default:
+      return (item as ListItems['points']).value_remaining > 0;
+  }
+}
+
+const TIER = object({
+  name: str,
+  value_min: optional(num),
+  value_maintain: optional(num),
+  image_url: optional(str),
+  description: optional(str),
+  short_description: optional(str),
+});
+
+const TIERS: Shape = {
+  current_tier: optional(TIER),
+  next_tier: optional(TIER),
+  current_credit: optional(num),
+  next_remain: optional(num),
+  current_remain: optional(num),
+  anniversary_at: optional(date),
+};
+
+/** `GET /profiles/me/tiers`: `{data: {current_tier, next_tier, …}}`; missing tiers become `null`. */
+export function parseTiers(body: unknown): TierProgress {
+  const tiers = checked<TierProgress>(dataOf(body, 'tiers'), TIERS, 'tiers');
+  return { ...tiers, current_tier: tiers.current_tier ?? null, next_tier: tiers.next_tier ?? null };
 }
 
 /** The token endpoint's answer: `{token, exp?}` or Omneo's own `{data: {token, exp}}`. */
 export function parseToken(body: unknown): { token: string; exp?: number } {
-  const t = isObj(body) && isObj(body.data) ? body.data : body;
-  return check(t, { token: (v) => str(v) && v !== '', exp: opt(num) }, 'token');
+  const answer = isObj(body) && isObj(body.data) ? body.data : body;
+  return checked(answer, { token: (v) => typeof v === 'string' && v !== '', exp: optional(num) }, 'token');
 }
+
+const REDEEMED_BALANCES = object({
+  ...BALANCES,
+  point_balance: optional(num),
+  point_balance_dollars: optional(num),
+  reward_balance: optional(num),
+});
 
 /**
  * A redeem's answer, `{data: …}`: for an amount `{id, total, balances?}`, for a benefit the
  * redeemed benefit, with its codes where the API gives them.
  */
-export const parseRedemption = (body: unknown, benefit: boolean): Redemption =>
-  check(
-    data(body, 'redemption'),
-    benefit
-      ? { id: opt(id), redeem_code_online: opt(str), redeem_code_pos: opt(str) }
-      : { id, balances: opt(obj({ ...BALANCES, point_balance: opt(num), point_balance_dollars: opt(num), reward_balance: opt(num) })) },
-    'redemption',
-  );
-
-/** Whether a reward can still be spent, or a benefit still redeemed, at `now` (ms). */
-export function isActive(i: Reward | Benefit, now: number) {
-  if ('value_remaining' in i) {
-    if (i.is_active === false || i.is_expired === true || i.value_remaining <= 0) return false;
-  } else if (i.is_redeemable === false || i.redemptions_remaining === 0) return false;
-  return !i.expires_at || parseApiDate(i.expires_at) > now;
+export function parseRedemption(body: unknown, benefit: boolean): Redemption {
+  const shape: Shape = benefit
+    ? { id: optional(id), redeem_code_online: optional(str), redeem_code_pos: optional(str) }
+    : { id, balances: optional(REDEEMED_BALANCES) };
+  return checked(dataOf(body, 'redemption'), shape, 'redemption');
 }

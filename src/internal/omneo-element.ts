@@ -1,11 +1,10 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyDeclarations } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import type { OmneoClient, Resource, ResourceState } from '../api/client.js';
-import type { Balances } from '../api/types.js';
+import type { OmneoClient, Resource } from '../api/client.js';
 import { OmneoError } from '../api/errors.js';
 import { omneoContext, omneoSettingsContext, type OmneoSettings } from '../context.js';
-import { OmneoErrorEvent, OmneoLoadEvent } from '../events.js';
 import { formatMoney } from './format.js';
+import { ResourceController, type ResourceControllerOptions } from './resource-controller.js';
 import { stringsFor, type OmneoStrings } from './strings.js';
 
 /** How long a widget waits for a provider before it says there is none. */
@@ -15,8 +14,8 @@ export const PROVIDER_WAIT = 1000;
 export const BALANCES = { type: 'balances' } as const satisfies Resource;
 
 /**
- * The base of every widget: finds the provider's client, subscribes to the one resource the widget
- * shows, and fires `omneo-load` and `omneo-error`.
+ * The base of every widget: finds the provider's client and settings, and gives its subclasses
+ * the locale, the words and the states every widget draws alike (signed out, error).
  */
 export abstract class OmneoElement extends LitElement {
   static override properties: PropertyDeclarations = {
@@ -26,79 +25,91 @@ export abstract class OmneoElement extends LitElement {
   /** Replaces any of the words the widget shows, e.g. `{signedOut: 'Log in for points'}`. */
   strings?: Partial<OmneoStrings>;
 
-  protected client?: OmneoClient;
-  protected settings?: OmneoSettings;
-  /** The state of the resource this widget shows. */
-  protected state: ResourceState<any> = { status: 'loading' };
+  #client?: OmneoClient;
+  #settings?: OmneoSettings;
   /** No provider answered within `PROVIDER_WAIT`. */
-  private orphan = false;
-  private timer?: ReturnType<typeof setTimeout>;
-  private unsubscribe?: () => void;
-  private subscribed?: [OmneoClient | undefined, string | undefined];
-  private reported?: unknown;
-  // A consumer requests an update itself before it calls back.
-  private consumers = [
+  #orphan = false;
+  #orphanTimer?: ReturnType<typeof setTimeout>;
+
+  // A consumer requests an update of the host itself when its value changes.
+  #consumers = [
     new ContextConsumer(this, {
       context: omneoContext,
       subscribe: true,
       callback: (client) => {
-        this.client = client;
-        this.orphan = false;
+        this.#client = client;
+        this.#orphan = false;
       },
     }),
     new ContextConsumer(this, {
       context: omneoSettingsContext,
       subscribe: true,
-      callback: (settings) => (this.settings = settings),
+      callback: (settings) => {
+        this.#settings = settings;
+      },
     }),
   ];
+
   /**
    * A widget that asked before any provider existed (one defined or inserted later) asks again
    * when a provider announces itself, as `ContextProvider` does when it connects.
    */
-  private askAgain = () => {
-    if (!this.client) for (const c of this.consumers) c.hostConnected();
+  #askAgain = () => {
+    if (this.#client) return;
+    for (const consumer of this.#consumers) consumer.hostConnected();
   };
-
-  /** The resource the widget shows (it is fetched and watched through the client). */
-  protected abstract get resource(): Resource | undefined;
 
   override connectedCallback() {
     super.connectedCallback();
-    document.addEventListener('context-provider', this.askAgain);
-    this.timer = setTimeout(() => {
-      if (this.client) return;
-      this.orphan = true;
+    document.addEventListener('context-provider', this.#askAgain);
+    this.#orphanTimer = setTimeout(() => {
+      if (this.#client) return;
+      this.#orphan = true;
       this.requestUpdate();
     }, PROVIDER_WAIT);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    document.removeEventListener('context-provider', this.askAgain);
-    clearTimeout(this.timer);
-    this.unsubscribe?.();
-    this.unsubscribe = this.subscribed = undefined;
+    document.removeEventListener('context-provider', this.#askAgain);
+    clearTimeout(this.#orphanTimer);
     // The provider it had is not its provider any more: put back in the page, it asks again (a
     // provider answers at once), and with none it says so instead of using the old one's client.
-    this.client = this.settings = undefined;
+    this.#client = this.#settings = undefined;
+  }
+
+  /** The provider's client, once a provider has answered. */
+  protected get client(): OmneoClient | undefined {
+    return this.#client;
+  }
+
+  /** The client in use; the error that there is no provider; or nothing while one may still come. */
+  #clientOrMissing(): OmneoClient | OmneoError | undefined {
+    if (this.#client) return this.#client;
+    return this.#orphan ? new OmneoError('config', this.words.noProvider) : undefined;
+  }
+
+  /** A controller that follows `resource` through the provider's client (see `ResourceController`). */
+  protected follow<R extends Resource>(
+    resource: () => R | undefined,
+    options: Pick<ResourceControllerOptions<R>, 'loadData'> = {},
+  ): ResourceController<R> {
+    return new ResourceController(this, { ...options, resource, client: () => this.#clientOrMissing() });
   }
 
   /** The locale: the provider's, else the nearest `lang` (out of shadow roots too), else the browser's. */
   protected get locale(): string {
-    let lang: string | null | undefined;
-    for (let n: Node | undefined = this; n && !lang; n = n.parentNode ?? (n as ShadowRoot).host) lang = (n as Element).getAttribute?.('lang');
-    return this.settings?.locale || lang || navigator.language || 'en';
+    return this.#settings?.locale || nearestLang(this) || navigator.language || 'en';
   }
 
   /** The currency of money: the provider's, else the balances' (`currency`), else AUD. */
   protected currencyFor(balancesCurrency?: string | null): string {
-    return this.settings?.currency || balancesCurrency || 'AUD';
+    return this.#settings?.currency || balancesCurrency || 'AUD';
   }
 
-  /** `n` as money in the locale, in the currency of money for the balances this widget shows. */
-  protected money(n: number) {
-    return formatMoney(this.locale, this.currencyFor((this.state.value as Balances | undefined)?.currency), n);
+  /** `n` as money in the locale, in the currency of money for `balancesCurrency`. */
+  protected money(n: number, balancesCurrency?: string | null): string {
+    return formatMoney(this.locale, this.currencyFor(balancesCurrency), n);
   }
 
   /** The words to show, in the locale, with this widget's `strings` on top. */
@@ -106,44 +117,30 @@ export abstract class OmneoElement extends LitElement {
     return stringsFor(this.locale, this.strings);
   }
 
-  /** Drops the failed load and asks again. */
-  retry() {
-    this.unsubscribe?.();
-    this.unsubscribe = this.subscribed = undefined;
-    this.requestUpdate();
-  }
-
-  protected override willUpdate(changed: PropertyValues) {
-    super.willUpdate(changed);
-    const { client, resource } = this;
-    const key = client && resource && JSON.stringify(resource);
-    if (client && this.subscribed?.[0] === client && this.subscribed[1] === key) return;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.subscribed = [client, key];
-    if (client && resource) {
-      this.unsubscribe = client.subscribe(resource, (state) => {
-        this.state = state;
-        this.requestUpdate();
-      });
-    } else if (!client) {
-      this.state = this.orphan ? { status: 'error', error: new OmneoError('config', this.words.noProvider) } : { status: 'loading' };
-    }
-  }
-
-  protected override updated(changed: PropertyValues) {
-    super.updated(changed);
-    const { status, value, error } = this.state;
-    const ready = status === 'ready';
-    // Once per value or error: `reported` is compared, then replaced.
-    if ((ready || status === 'error') && this.reported !== (this.reported = ready ? value : error))
-      this.dispatchEvent(ready ? new OmneoLoadEvent({ data: value }) : new OmneoErrorEvent({ error: error!.toJSON() }));
+  /** The signed-out state: the `signed-out` slot, with default words. */
+  protected renderSignedOut() {
+    return html`<slot name="signed-out">${this.words.signedOut}</slot>`;
   }
 
   /** The error state: what went wrong, and a way to try again when trying again can help. */
-  protected renderError(error?: OmneoError) {
-    const w = this.words;
-    return html`<span part="error" role="alert">${error?.kind === 'config' ? error.message : w.error}
-      ${error?.kind === 'config' ? nothing : html`<button type="button" @click=${() => this.retry()}>${w.retry}</button>`}</span>`;
+  protected renderError(error: OmneoError, retry: () => void) {
+    if (error.kind === 'config') {
+      return html`<span part="error" role="alert">${error.message}</span>`;
+    }
+    return html`
+      <span part="error" role="alert">
+        ${this.words.error}
+        <button type="button" @click=${retry}>${this.words.retry}</button>
+      </span>
+    `;
   }
+}
+
+/** The `lang` of the nearest element that has one, looking out of shadow roots too. */
+function nearestLang(from: Node): string | undefined {
+  for (let node: Node | null = from; node; node = node instanceof ShadowRoot ? node.host : node.parentNode) {
+    const lang = node instanceof Element ? node.getAttribute('lang') : null;
+    if (lang) return lang;
+  }
+  return undefined;
 }

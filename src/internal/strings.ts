@@ -13,6 +13,9 @@ export interface OmneoStrings {
   /** `<omneo-rewards-list>` */
   noRewards: string;
   noBenefits: string;
+  noPoints: string;
+  /** The name of a lot of points that has neither a definition name nor a description. */
+  pointsLot: string;
   expires: string;
   expired: string;
   expiringSoon: string;
@@ -49,6 +52,8 @@ export const en: OmneoStrings = {
   points: { one: '{n} point', other: '{n} points' },
   noRewards: 'No rewards yet.',
   noBenefits: 'No benefits yet.',
+  noPoints: 'No points yet.',
+  pointsLot: 'Points',
   expires: 'Expires {date}',
   expired: 'Expired {date}',
   expiringSoon: 'Expiring soon',

@@ -13,6 +13,8 @@ export const fr: OmneoStrings = {
   points: { one: '{n} point', other: '{n} points' },
   noRewards: 'Pas encore de récompenses.',
   noBenefits: 'Pas encore d’avantages.',
+  noPoints: 'Pas encore de points.',
+  pointsLot: 'Points',
   expires: 'Expire le {date}',
   expired: 'Expiré le {date}',
   expiringSoon: 'Expire bientôt',

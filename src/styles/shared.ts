@@ -1,4 +1,4 @@
-import { css } from '../internal/css.js';
+import { css } from 'lit';
 
 /**
  * What every widget shares. The widgets inherit the page's font and colours; the `--omneo-*`
@@ -13,7 +13,12 @@ export const shared = css`
   :host([hidden]) {
     display: none !important;
   }
+  /* The message and its retry button, side by side; no stray space before or after them. */
   [part='error'] {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.5em;
     color: var(--omneo-color-danger, inherit);
   }
   button {
@@ -29,7 +34,8 @@ export const shared = css`
     outline: 2px solid var(--omneo-color-focus, currentColor);
     outline-offset: 2px;
   }
-  button[aria-disabled=true],button:disabled {
+  button[aria-disabled='true'],
+  button:disabled {
     opacity: 0.55;
     cursor: not-allowed;
   }

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import type { Balances } from '../../api/types.js';
 import { define } from '../../internal/define.js';
 import { plural, soon } from '../../internal/format.js';
@@ -16,6 +16,11 @@ const FIELDS: Record<BalanceKind, keyof Balances> = {
   combined: 'combined_balance_dollars',
 };
 
+/** The kind to show: an unknown `kind` attribute is shown as points. */
+function knownKind(kind: string): BalanceKind {
+  return kind in FIELDS ? (kind as BalanceKind) : 'points';
+}
+
 /**
  * The signed-in shopper's balance, formatted for the locale: points ("1,234 points") or money.
  *
@@ -26,7 +31,7 @@ const FIELDS: Record<BalanceKind, keyof Balances> = {
  * @slot signed-out - Shown instead when nobody is signed in.
  *
  * @csspart base - The wrapper.
- * @csspart label - The label slot's wrapper.
+ * @csspart label - The label slot's wrapper (hidden when the slot is empty).
  * @csspart value - The formatted balance.
  * @csspart error - The error message and its retry button.
  *
@@ -37,7 +42,7 @@ const FIELDS: Record<BalanceKind, keyof Balances> = {
  * @cssproperty --omneo-color-danger - The error message's colour.
  * @cssproperty --omneo-radius - The corner radius of the loading placeholder and buttons.
  *
- * @fires {OmneoLoadEvent} omneo-load - The balances are shown; `detail.data` is the balances.
+ * @fires {OmneoLoadEvent<Balances>} omneo-load - The balances are shown; `detail.data` is the balances.
  * @fires {OmneoErrorEvent} omneo-error - The balance could not be loaded, or there is no provider.
  */
 export class OmneoPointsBalance extends OmneoElement {
@@ -46,6 +51,7 @@ export class OmneoPointsBalance extends OmneoElement {
   static override properties = {
     kind: { reflect: true },
     hideWhenZero: { type: Boolean, attribute: 'hide-when-zero' },
+    hasLabel: { state: true },
   };
 
   /** `points` (default), `points-dollars`, `rewards` or `combined`; the last three are money. */
@@ -53,43 +59,79 @@ export class OmneoPointsBalance extends OmneoElement {
   /** Render nothing when the value is 0. */
   hideWhenZero = false;
 
-  protected get resource() {
-    return BALANCES;
-  }
+  /** Whether something is in the `label` slot: only then is there a label and a space after it. */
+  private hasLabel = false;
+
+  private readonly balances = this.follow(() => BALANCES);
 
   /** The number shown: a field of the balances; `undefined` until they load. */
   get value(): number | undefined {
-    return (this.state.value as Balances | undefined)?.[FIELDS[this.kind] ?? FIELDS.points] as number | undefined;
+    return this.balances.value?.[FIELDS[knownKind(this.kind)]] as number | undefined;
   }
 
-  /** Whether the kind is shown as money (an unknown kind is shown as points). */
+  override connectedCallback() {
+    super.connectedCallback();
+    this.hasLabel = this.querySelector(':scope > [slot="label"]') !== null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    super.willUpdate(changed);
+    // While loading, the formatters the value will need are built in a task of their own: the
+    // first number format of a page costs tens of milliseconds, which would hold back the request.
+    if (this.balances.value === undefined) soon(() => this.format(0));
+  }
+
   private get isMoney() {
-    return this.kind in FIELDS && this.kind !== 'points';
+    return knownKind(this.kind) !== 'points';
   }
 
-  private format(n: number) {
-    return this.isMoney ? this.money(n) : plural(this.locale, n, this.words.points);
+  private format(n: number): string {
+    return this.isMoney ? this.money(n, this.balances.value?.currency) : plural(this.locale, n, this.words.points);
+  }
+
+  /**
+   * A placeholder as wide as a typical value (digits are tabular), so the text around the balance
+   * does not move when the value arrives. Points are written without Intl (see `willUpdate`);
+   * money needs Intl to know how wide its currency sign is.
+   */
+  private placeholder(): string {
+    return this.isMoney ? this.format(88.88) : this.words.points.other.replace('{n}', '8,888');
+  }
+
+  private onLabelChange(e: Event) {
+    this.hasLabel = (e.target as HTMLSlotElement).assignedNodes().length > 0;
   }
 
   protected override render() {
-    const { status, error } = this.state;
-    const value = this.value;
-    if (status === 'signed-out') return html`<slot name="signed-out">${this.words.signedOut}</slot>`;
-    if (value === undefined && status === 'error') return this.renderError(error);
+    return this.balances.render({
+      pending: () => this.renderBalance(undefined),
+      complete: () => this.renderBalance(this.value),
+      signedOut: () => this.renderSignedOut(),
+      error: (error) => this.renderError(error, () => this.balances.retry()),
+    });
+  }
+
+  private renderBalance(value: number | undefined) {
     if (value === 0 && this.hideWhenZero) return nothing;
-    const loading = value === undefined;
-    // While loading: a placeholder as wide as a typical value (digits are tabular), so the line
-    // of text around the balance does not move when the value arrives. The placeholder's points are
-    // written without Intl: the first number format of a page costs tens of milliseconds, which would
-    // hold back the balances request. The formatters the value will need are built in a task of
-    // their own meanwhile (for points in most English locales, only the plural rules: see
-    // `formatNumber`). Money needs Intl to know how wide its currency sign is.
-    if (loading) soon(() => this.format(0));
-    return html`<span part="base" aria-busy=${loading}><span part="label"><slot name="label"></slot></span> ${
-      loading
-        ? html`<span part="value" class="skeleton" aria-hidden="true">${this.isMoney ? this.format(88.88) : this.words.points.other.replace('{n}', '8,888')}</span><span class="sr-only">${this.words.loading}</span>`
-        : html`<span part="value">${this.format(value)}</span>`
-    }</span>`;
+    return html`
+      <span part="base" aria-busy=${value === undefined}>
+        <span part="label" ?hidden=${!this.hasLabel}>
+          <slot name="label" @slotchange=${this.onLabelChange}></slot>
+        </span>
+        ${value === undefined ? this.renderPlaceholder() : this.renderValue(value)}
+      </span>
+    `;
+  }
+
+  private renderPlaceholder() {
+    return html`
+      <span part="value" class="skeleton" aria-hidden="true">${this.placeholder()}</span>
+      <span class="sr-only">${this.words.loading}</span>
+    `;
+  }
+
+  private renderValue(value: number) {
+    return html`<span part="value">${this.format(value)}</span>`;
   }
 }
 

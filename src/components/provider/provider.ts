@@ -1,5 +1,4 @@
-import { LitElement, html, type PropertyValues } from 'lit';
-import { css } from '../../internal/css.js';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { ContextEvent, ContextProvider, type Context } from '@lit/context';
 import { define } from '../../internal/define.js';
 import { createOmneoClient, type OmneoClient, type ResourceState } from '../../api/client.js';

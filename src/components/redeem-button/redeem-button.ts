@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { OmneoError } from '../../api/errors.js';
-import type { Balances, Benefit, RedeemRequest } from '../../api/types.js';
-import { OmneoBeforeRedeemEvent, OmneoRedeemErrorEvent, OmneoRedeemEvent, type OmneoRedeemTarget } from '../../events.js';
+import { exceedsBalance, redeemFailureOf, redeemRequestOf } from '../../api/redeem.js';
+import type { RedeemRequest, Redemption } from '../../api/types.js';
+import { OmneoBeforeRedeemEvent, OmneoRedeemErrorEvent, OmneoRedeemEvent } from '../../events.js';
 import { define } from '../../internal/define.js';
 import { BALANCES, OmneoElement } from '../../internal/omneo-element.js';
 import { fill } from '../../internal/strings.js';
@@ -9,12 +10,29 @@ import { shared } from '../../styles/shared.js';
 import { styles } from './redeem-button.styles.js';
 
 /** What the message part says after a click: progress, success (with a benefit's code) or failure. */
-interface Result {
+interface Outcome {
   text: string;
+  /** A failure, announced at once (`aria-live="assertive"`). */
   alert?: boolean;
+  /** A redeemed benefit's code. */
   code?: string;
   /** What the copy button says once clicked: copied, or selected for the shopper to copy. */
-  note?: string;
+  copyNote?: string;
+}
+
+/** Why the button cannot be used now. */
+type Blocker = 'not-set-up' | 'signed-out' | 'loading' | 'error' | 'over-balance';
+
+/** The code a redeemed benefit gives the shopper, if any (online first, then in store). */
+function codeOf(redemption: Redemption): string | undefined {
+  const { redeem_code_online: online, redeem_code_pos: pos } = redemption;
+  for (const code of [online, pos]) if (typeof code === 'string' && code) return code;
+  return undefined;
+}
+
+/** The first of Laravel's per-field messages (`errors.amount[0]`), if any. */
+function firstFieldMessage(error: OmneoError): string | undefined {
+  return Object.values(error.errors ?? {})[0]?.[0];
 }
 
 /**
@@ -46,7 +64,7 @@ interface Result {
  * @fires {OmneoBeforeRedeemEvent} omneo-before-redeem - A redeem is about to be sent; `preventDefault()` stops it.
  * @fires {OmneoRedeemEvent} omneo-redeem - The API confirmed the redeem; `detail.redemption` is its answer.
  * @fires {OmneoRedeemErrorEvent} omneo-redeem-error - The API refused the redeem, or its outcome could not be confirmed.
- * @fires {OmneoLoadEvent} omneo-load - The balances are known.
+ * @fires {OmneoLoadEvent<Balances>} omneo-load - The balances are known.
  * @fires {OmneoErrorEvent} omneo-error - The balances could not be loaded, or there is no provider.
  */
 export class OmneoRedeemButton extends OmneoElement {
@@ -58,9 +76,9 @@ export class OmneoRedeemButton extends OmneoElement {
     benefitId: { attribute: 'benefit-id' },
     confirm: { type: Boolean },
     disabled: { type: Boolean },
-    asking: { attribute: false },
-    sending: { attribute: false },
-    outcome: { attribute: false },
+    asking: { state: true },
+    sending: { state: true },
+    outcome: { state: true },
   };
 
   /** Redeem this many dollars: `POST /profiles/me/redeem {"amount": n}`. */
@@ -72,35 +90,37 @@ export class OmneoRedeemButton extends OmneoElement {
   /** Disables the button whatever the balance (e.g. for an item already redeemed). */
   disabled = false;
 
-  private asking?: boolean;
+  /** The confirm step is shown. */
+  private asking = false;
+  /** A redeem is in flight: from the click until its answer, a click sends nothing. */
   private sending = false;
-  private outcome?: Result;
+  private outcome?: Outcome;
 
-  protected get resource() {
-    return BALANCES;
-  }
+  private readonly balances = this.follow(() => BALANCES);
 
   /** What a click redeems, or nothing when the attributes do not say one thing clearly. */
-  private get redeemTarget(): OmneoRedeemTarget | undefined {
-    const { amount, benefitId } = this;
-    if (benefitId) return amount == null ? { benefitId: String(benefitId) } : undefined;
-    return amount! > 0 && Number.isFinite(amount) ? { amount } : undefined;
+  private get request(): RedeemRequest | undefined {
+    return redeemRequestOf(this);
   }
 
-  /** Why the button cannot be used now, if it cannot. */
-  private get whyDisabled() {
-    const { status, value, error } = this.state;
-    if (!this.redeemTarget) return this.words.notSetUp;
-    if (status === 'signed-out') return this.words.signInToRedeem;
-    if (!value) return status === 'error' ? this.renderError(error) : this.words.loading;
-    const balance = (value as Balances).combined_balance_dollars;
-    return this.amount! > balance ? fill(this.words.overBalance, { amount: this.money(balance) }) : undefined;
+  private get blocker(): Blocker | undefined {
+    const request = this.request;
+    const { status, value } = this.balances.state;
+    if (!request) return 'not-set-up';
+    if (status === 'signed-out') return 'signed-out';
+    if (!value) return status === 'error' ? 'error' : 'loading';
+    return exceedsBalance(request, value) ? 'over-balance' : undefined;
   }
 
-  protected override willUpdate(changed: PropertyValues) {
+  protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
     // Signed out, or another shopper: the last result (a message, a code) was not for whoever is here now.
-    if (!this.state.value && !this.sending) this.outcome = undefined;
+    if (!this.balances.value && !this.sending) this.outcome = undefined;
+  }
+
+  /** `amount` as money in the balances' currency. */
+  private formatAmount(amount: number) {
+    return this.money(amount, this.balances.value?.currency);
   }
 
   /** Once rendered, focuses the button `selector` finds (`[part=button]` or `[part=confirm]`). */
@@ -109,11 +129,14 @@ export class OmneoRedeemButton extends OmneoElement {
   }
 
   private onClick() {
-    if (this.sending || this.disabled || this.whyDisabled) return;
+    if (this.sending || this.disabled || this.blocker) return;
     this.outcome = undefined;
-    if (!this.confirm) return void this.send();
-    this.asking = true;
-    this.focusButton('[part=confirm]');
+    if (this.confirm) {
+      this.asking = true;
+      this.focusButton('[part=confirm]');
+    } else {
+      this.send();
+    }
   }
 
   private onCancel() {
@@ -121,86 +144,149 @@ export class OmneoRedeemButton extends OmneoElement {
     this.focusButton('[part=button]');
   }
 
-  private onKey(e: KeyboardEvent) {
+  private onKeydown(e: KeyboardEvent) {
     if (e.key !== 'Escape') return;
     e.stopPropagation();
     this.onCancel();
   }
 
   private async send() {
-    const { redeemTarget: target, client } = this;
-    if (this.sending || !target || !client) return;
+    const { request, client } = this;
+    if (this.sending || !request || !client) return;
     // Set before anything can yield or call back: from here on, a click sends nothing.
     this.sending = true;
     // Focus within (on Confirm, say) goes back to the button, whether or not the redeem goes ahead.
     if (this.matches(':focus-within')) this.focusButton('[part=button]');
     this.asking = false;
-    if (!this.dispatchEvent(new OmneoBeforeRedeemEvent({ ...target }))) return void (this.sending = false);
-    const w = this.words;
-    this.outcome = { text: w.redeeming };
+    if (!this.dispatchEvent(new OmneoBeforeRedeemEvent({ ...request }))) {
+      this.sending = false;
+      return;
+    }
+    this.outcome = { text: this.words.redeeming };
     // No abort signal: once sent, a redeem may have happened, so it is never cancelled.
     try {
-      const redemption = await client.redeem(target as RedeemRequest);
-      const { redeem_code_online: online, redeem_code_pos: pos } = redemption as Benefit;
-      this.outcome = {
-        text: target.amount ? fill(w.redeemed, { amount: this.money(target.amount) }) : w.redeemedBenefit,
-        code: (target.benefitId && (online || pos)) || undefined,
-      };
+      const redemption = await client.redeem(request);
+      this.outcome = this.successOf(request, redemption);
       this.sending = false;
-      this.dispatchEvent(new OmneoRedeemEvent({ ...target, redemption }));
+      this.dispatchEvent(new OmneoRedeemEvent({ ...request, redemption }));
     } catch (e) {
       const error = e instanceof OmneoError ? e : new OmneoError('invalid-response', String(e), { cause: e });
-      const { kind, status = 500 } = error;
-      // No answer, or one that says nothing: it may have been redeemed. The client re-reads the balances.
-      const unknown = kind === 'network' || kind === 'invalid-response' || (kind === 'http' && status >= 500);
-      const text = unknown
-        ? w.unconfirmed
-        : kind === 'auth' || kind === 'signed-out'
-          ? w.signInToRedeem
-          : Object.values(error.errors ?? {})[0]?.[0] || error.message || w.redeemFailed;
-      this.outcome = { text, alert: true };
+      this.outcome = { text: this.failureText(error), alert: true };
       this.sending = false;
-      this.dispatchEvent(new OmneoRedeemErrorEvent({ ...target, error: error.toJSON() }));
+      this.dispatchEvent(new OmneoRedeemErrorEvent({ ...request, error: error.toJSON() }));
     }
   }
 
+  private successOf(request: RedeemRequest, redemption: Redemption): Outcome {
+    const w = this.words;
+    if (request.amount !== undefined) return { text: fill(w.redeemed, { amount: this.formatAmount(request.amount) }) };
+    return { text: w.redeemedBenefit, code: codeOf(redemption) };
+  }
+
+  private failureText(error: OmneoError): string {
+    const w = this.words;
+    // No answer, or one that says nothing: it may have been redeemed. The client re-reads the balances.
+    if (redeemFailureOf(error) === 'unknown') return w.unconfirmed;
+    if (error.kind === 'auth' || error.kind === 'signed-out') return w.signInToRedeem;
+    return firstFieldMessage(error) || error.message || w.redeemFailed;
+  }
+
   private async onCopy() {
-    // The note goes on the result whose code this is: a newer result (a redeem since) has none.
-    const r = this.outcome!;
+    // The note goes on the outcome whose code this is: a newer outcome (a redeem since) has none.
+    const outcome = this.outcome!;
     try {
-      await navigator.clipboard.writeText(r.code!);
-      r.note = this.words.copied;
+      await navigator.clipboard.writeText(outcome.code!);
+      outcome.copyNote = this.words.copied;
     } catch {
       // No clipboard (an insecure page, a refused permission): select the code for the shopper to copy.
       getSelection()?.selectAllChildren(this.shadowRoot!.querySelector('code')!);
-      r.note = this.words.copyFailed;
+      outcome.copyNote = this.words.copyFailed;
     }
     this.requestUpdate();
   }
 
   protected override render() {
+    return html`
+      ${this.asking ? this.renderConfirmStep() : this.renderButton()}
+      <span part="message" id="message">
+        ${this.renderBlocker()}
+        ${this.renderOutcome()}
+        ${this.renderCopyButton()}
+      </span>
+    `;
+  }
+
+  /** The button's words: the slot's, else "Redeem $10" or "Redeem". */
+  private defaultLabel() {
+    const amount = this.request?.amount;
+    return amount === undefined ? this.words.redeem : fill(this.words.redeemAmount, { amount: this.formatAmount(amount) });
+  }
+
+  private renderButton() {
+    const unusable = this.sending || this.disabled || this.blocker !== undefined;
+    return html`
+      <button
+        part="button"
+        type="button"
+        aria-disabled=${unusable}
+        aria-busy=${this.sending}
+        aria-describedby="message"
+        @click=${this.onClick}
+      >
+        <slot>${this.defaultLabel()}</slot>
+      </button>
+    `;
+  }
+
+  private renderConfirmStep() {
+    const amount = this.request?.amount;
     const w = this.words;
-    const { redeemTarget: target, whyDisabled: reason, outcome: r, sending } = this;
-    const amount = target?.amount && this.money(target.amount);
-    // Whitespace in these templates is shipped as written: no indentation between tags, and where
-    // there was text (the confirm step, around the slot), one space. Line breaks are inside ${}.
-    return html`${
-      this.asking
-        ? html`<span class="ask" role="group" aria-labelledby="ask" @keydown=${this.onKey}><span id="ask">${
-            amount ? fill(w.confirmAmount, { amount }) : w.confirmBenefit
-          }</span> <button part="confirm" type="button" @click=${this.send}>${w.confirm}</button> <button part="cancel" type="button" @click=${
-            this.onCancel
-          }>${w.cancel}</button></span>`
-        : html`<button part="button" type="button" aria-disabled=${sending || this.disabled || !!reason} aria-busy=${sending} aria-describedby="message" @click=${
-            this.onClick
-          }> <slot>${amount ? fill(w.redeemAmount, { amount }) : w.redeem}</slot> </button>`
-    }<span part="message" id="message">${
-      reason ? html`<span class=${this.state.status === 'loading' && target ? 'sr-only' : ''}>${reason}</span>` : nothing
-    }<span role="status" aria-live=${r?.alert ? 'assertive' : 'polite'}>${r?.text}${
-      r?.code ? html` ${w.yourCode} <code>${r.code}</code>` : nothing
-    }</span>${
-      r?.code ? html`<button part="copy" type="button" @click=${this.onCopy}>${r.note || w.copy}</button>` : nothing
-    }</span>`;
+    const question = amount === undefined ? w.confirmBenefit : fill(w.confirmAmount, { amount: this.formatAmount(amount) });
+    return html`
+      <span class="ask" role="group" aria-labelledby="ask" @keydown=${this.onKeydown}>
+        <span id="ask">${question}</span>
+        <button part="confirm" type="button" @click=${this.send}>${w.confirm}</button>
+        <button part="cancel" type="button" @click=${this.onCancel}>${w.cancel}</button>
+      </span>
+    `;
+  }
+
+  /** Why the button is disabled; while the balances load, only for screen readers. */
+  private renderBlocker() {
+    const w = this.words;
+    switch (this.blocker) {
+      case undefined:
+        return nothing;
+      case 'not-set-up':
+        return html`<span>${w.notSetUp}</span>`;
+      case 'signed-out':
+        return html`<span>${w.signInToRedeem}</span>`;
+      case 'loading':
+        return html`<span class="sr-only">${w.loading}</span>`;
+      case 'error':
+        return html`<span>${this.renderError(this.balances.state.error!, () => this.balances.retry())}</span>`;
+      case 'over-balance': {
+        const balance = this.formatAmount(this.balances.value!.combined_balance_dollars);
+        return html`<span>${fill(w.overBalance, { amount: balance })}</span>`;
+      }
+    }
+  }
+
+  private renderOutcome() {
+    const outcome = this.outcome;
+    return html`<span role="status" aria-live=${outcome?.alert ? 'assertive' : 'polite'}>${outcome?.text}${this.renderCode()}</span>`;
+  }
+
+  private renderCode() {
+    const code = this.outcome?.code;
+    if (!code) return nothing;
+    return html` ${this.words.yourCode} <code>${code}</code>`;
+  }
+
+  private renderCopyButton() {
+    const outcome = this.outcome;
+    if (!outcome?.code) return nothing;
+    return html`<button part="copy" type="button" @click=${this.onCopy}>${outcome.copyNote || this.words.copy}</button>`;
   }
 }
 

@@ -1,42 +1,77 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
-import type { OmneoClient, Resource } from '../../api/client.js';
-import type { Balances, Benefit, Reward } from '../../api/types.js';
-import { isActive, parseApiDate } from '../../api/validate.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Resource } from '../../api/client.js';
+import type { ListSource, ListValue, RedeemRequest } from '../../api/types.js';
+import { expiryOf, isActive } from '../../api/validate.js';
 import { define } from '../../internal/define.js';
-import { formatDate, formatMoney, plural, soon } from '../../internal/format.js';
+import { formatDate, plural, soon } from '../../internal/format.js';
 import { BALANCES, OmneoElement } from '../../internal/omneo-element.js';
 import { fill } from '../../internal/strings.js';
 import { shared } from '../../styles/shared.js';
 import '../redeem-button/redeem-button.js';
 import { styles } from './rewards-list.styles.js';
 
-type Item = Reward | Benefit;
-
 const DAY = 86_400_000;
 /** Items drawn per task: a long list is drawn, and redrawn, this many at a time. */
 const CHUNK = 25;
+const DEFAULT_LIMIT = 50;
+const DEFAULT_EXPIRING_DAYS = 14;
+/** The most loading rows drawn while the list loads. */
+const LOADING_ROWS = 5;
 
-const expiry = (i: Item) => (i.expires_at ? parseApiDate(i.expires_at) : Infinity);
+/** One item as the list draws it, whatever its source. */
+interface ItemView {
+  key: string;
+  name: string;
+  image?: string;
+  description?: string;
+  /** The value shown: a reward's remaining money, or the points left in a lot. */
+  value?: string;
+  /** Epoch ms; `Infinity` when it never expires. */
+  expiresAt: number;
+  /** A benefit's redemptions left, when more than one. */
+  usesLeft?: number;
+  /** Still usable: a reward to spend, a benefit to redeem, points to use. */
+  active: boolean;
+  /** What its redeem button redeems; lots of points have none. */
+  redeem?: RedeemRequest;
+  /** Redeemed here, and no longer in the list: drawn with its button's result, the button disabled. */
+  gone?: boolean;
+}
 
 /** The image URL if it is an absolute http(s) URL; never `javascript:`, `data:` or the like. */
-function imageUrl(u?: string | null) {
-  // (Missing URLs are not given to URL(): a throw per item slows a long list.)
+function imageUrl(url?: string | null): string | undefined {
+  // A missing URL is not given to URL(): a throw per item slows a long list.
+  if (!url) return undefined;
   try {
-    return u && /^https?:$/.test(new URL(u).protocol) ? u : undefined;
+    return /^https?:$/.test(new URL(url).protocol) ? url : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** The hide-on-error listener for images: one, capturing, on the list. */
-const hideBroken = { handleEvent: (e: Event) => ((e.target as HTMLElement).hidden = true), capture: true };
+/** Hides an image that fails to load: one capturing listener on the list. */
+const hideBrokenImage = {
+  handleEvent: (e: Event) => {
+    if (e.target instanceof HTMLImageElement) e.target.hidden = true;
+  },
+  capture: true,
+};
 
 /**
- * The shopper's rewards (dollar amounts to spend) or benefits (perks and vouchers), soonest expiry
- * first, each with its name, image, remaining value and expiry date; optionally with a redeem button.
+ * The inner redeem buttons' own `omneo-load` and `omneo-error` (their balances) stay inside the
+ * list: outside, they would be taken for the list's.
+ */
+function stopInnerEvent(e: Event) {
+  e.stopPropagation();
+}
+
+/**
+ * The shopper's rewards (dollar amounts to spend), benefits (perks and vouchers) or lots of points,
+ * soonest expiry first, each with its name, image, remaining value and expiry date; optionally with
+ * a redeem button.
  *
- * @summary The shopper's rewards or benefits, soonest to expire first.
+ * @summary The shopper's rewards, benefits or points, soonest to expire first.
  * @tag omneo-rewards-list
  *
  * @slot empty - Shown when there is nothing to list; default "No rewards yet."
@@ -44,10 +79,10 @@ const hideBroken = { handleEvent: (e: Event) => ((e.target as HTMLElement).hidde
  *
  * @csspart base - The wrapper, in every state.
  * @csspart list - The list (`ul`).
- * @csspart item - One reward or benefit (`li`).
+ * @csspart item - One reward, benefit or lot of points (`li`).
  * @csspart image - The item's image, when it has one.
  * @csspart name - The item's name.
- * @csspart value - A reward's remaining value, as money.
+ * @csspart value - A reward's remaining value, as money; a lot's points left.
  * @csspart expiry - The expiry date (`time`).
  * @csspart expiring - The "Expiring soon" mark.
  * @csspart empty - The wrapper of the `empty` slot.
@@ -67,7 +102,7 @@ const hideBroken = { handleEvent: (e: Event) => ((e.target as HTMLElement).hidde
  * @cssproperty --omneo-space - The padding and gaps (0.75em).
  * @cssproperty --omneo-image-size - The images' width and height (3.5em).
  *
- * @fires {OmneoLoadEvent} omneo-load - The items are shown; `detail.data` is the list.
+ * @fires {OmneoLoadEvent<RewardsListItem[]>} omneo-load - The items are shown; `detail.data` is the list's items.
  * @fires {OmneoErrorEvent} omneo-error - The list could not be loaded, or there is no provider.
  */
 export class OmneoRewardsList extends OmneoElement {
@@ -81,149 +116,292 @@ export class OmneoRewardsList extends OmneoElement {
     redeemable: { type: Boolean },
   };
 
-  /** `rewards` (default: `GET /profiles/me/rewards`) or `benefits` (`GET /profiles/me/benefits`). */
-  source: 'rewards' | 'benefits' = 'rewards';
+  /**
+   * `rewards` (default: `GET /profiles/me/rewards`), `benefits` (`GET /profiles/me/benefits`) or
+   * `points` (`GET /profiles/me/points`: lots of points, each with what is left of it).
+   */
+  source: ListSource = 'rewards';
   /** The most items to show (default 50); pages are followed until then. */
-  limit = 50;
+  limit = DEFAULT_LIMIT;
   /** Also list expired or used-up items (default: only active ones). */
   includeExpired = false;
   /** Items that expire within this many days are marked "Expiring soon" (default 14). */
-  expiringDays = 14;
-  /** Give each item a redeem button: a reward's remaining value, or a benefit by its id. */
+  expiringDays = DEFAULT_EXPIRING_DAYS;
+  /** Give each item a redeem button: a reward's remaining value, or a benefit by its id (not for points). */
   redeemable = false;
 
-  /** Items redeemed here: they stay, with their button's result, after a refresh leaves them out. */
-  private kept = new Map<string, Item>();
-  /** The balances' currency, for money when the provider names none. */
-  private currency?: string | null;
-  /** The client whose balances the list follows for their currency, and how it stops following. */
-  private currencyFrom?: OmneoClient;
-  private unfollow?: () => void;
-  /** How many items are drawn: it grows by CHUNK a task until every item is, so no task draws many. */
-  private budget = CHUNK;
+  private readonly list = this.follow(() => this.resource, { loadData: (value) => value.items });
+  /** The balances, only for the currency of a reward's money when the provider names none. */
+  private readonly balances = this.follow(() => (this.knownSource === 'rewards' ? BALANCES : undefined), { loadData: false });
 
-  protected get resource(): Extract<Resource, { type: 'list' }> {
+  /** Items redeemed here: they stay, with their button's result, after a refresh leaves them out. */
+  private kept = new Map<string, ItemView>();
+  /** How many items are drawn: it grows by CHUNK a task until every item is, so no task draws many. */
+  private drawn = CHUNK;
+  /** The views last made, and what they were made from (see `viewsOf`). */
+  private views?: { inputs: readonly unknown[]; views: ItemView[] };
+
+  /** The source asked for; an unknown `source` attribute lists rewards. */
+  private get knownSource(): ListSource {
+    return this.source === 'benefits' || this.source === 'points' ? this.source : 'rewards';
+  }
+
+  private get resource(): Extract<Resource, { type: 'list' }> {
     return {
       type: 'list',
-      source: this.source === 'benefits' ? 'benefits' : 'rewards',
-      limit: this.limit > 0 ? Math.floor(this.limit) : 50,
-      includeExpired: !!this.includeExpired,
+      source: this.knownSource,
+      limit: this.limit > 0 ? Math.floor(this.limit) : DEFAULT_LIMIT,
+      includeExpired: this.includeExpired,
     };
   }
 
-  protected override willUpdate(changed: PropertyValues) {
+  protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
+    const loaded = this.list.value !== undefined;
     // Another source, signed out or another shopper: what was redeemed here is not to be shown.
-    if (changed.has('source') || !this.state.value) this.kept.clear();
-    // Money in the balances' currency when the provider names none. The list follows the shared
-    // balances resource, as a balance widget does: a sign-in, a refresh or another shopper brings
-    // their currency too.
-    const client = this.source === 'benefits' ? undefined : this.client;
-    if (client !== this.currencyFrom) {
-      this.unfollow?.();
-      this.currencyFrom = client;
-      this.unfollow = client?.subscribe(BALANCES, (s) => {
-        this.currency = (s.value as Balances | undefined)?.currency;
+    if (changed.has('source') || !loaded) this.kept.clear();
+    // Items already drawn are updated in place; only a list drawn afresh starts small again.
+    if (!loaded) {
+      this.drawn = CHUNK;
+      this.warmFormatters();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    super.updated(changed);
+    if (this.drawn < this.viewsCount) {
+      // More in a task of their own, until every item is drawn.
+      soon(() => {
+        this.drawn += CHUNK;
         this.requestUpdate();
       });
     }
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.unfollow?.();
-    this.unfollow = this.currencyFrom = undefined;
-  }
-
-  private keep(e: Event) {
-    const id = (e.target as HTMLElement).dataset.key;
-    const item = (this.state.value as Item[] | undefined)?.find((i) => String(i.id) === id);
-    if (item) this.kept.set(id!, item);
-  }
-
-  // The templates have no whitespace between tags: Lit ships it as written and keeps it as text
-  // nodes. Every container here is a block or a flex box, where it is never drawn; keep the spaces
-  // that are text (the redeem button's " " before its sr-only words).
-  protected override render() {
-    const { status, value, error } = this.state;
-    // Items already drawn are updated in place; only a list drawn afresh starts small again.
-    if (!value) this.budget = CHUNK;
-    // Busy only until there is something to show: a refresh must not hold back the redeem
-    // buttons' announcements inside the list.
-    return html`<div part="base" aria-busy=${!value && status === 'loading'}>${status === 'signed-out'
-      ? html`<slot name="signed-out">${this.words.signedOut}</slot>`
-      : value
-        ? this.renderItems(value)
-        : status === 'error'
-          ? this.renderError(error)
-          : this.renderLoading()}</div>`;
-  }
-
-  private renderLoading() {
-    // Meanwhile, build the date and money formatters, each in a task of its own: the first of each
-    // costs the most, and would otherwise land in the task that draws the items.
+  /**
+   * While the list loads, the date and money formatters are built, each in a task of its own: the
+   * first of each costs the most, and would otherwise land in the task that draws the items.
+   */
+  private warmFormatters() {
     const { locale } = this;
     soon(() => formatDate(locale, 0));
-    soon(() => formatMoney(locale, this.currencyFor(this.currency), 0));
-    // As many rows as the list is likely to hold (`limit`, at most 5), each as tall as an item with
-    // an image, a name, a value (benefits have none), a description and an expiry date, drawn with the
-    // items' box and line boxes: the page below does not move when the items come. They have no
-    // `item`, `name` or `value` part: nothing that reads the list takes them for items.
-    const row = html`<li class="ghost"><span class="image skeleton"></span><span class="body"><span class="skeleton">&nbsp;</span>${this.source === 'benefits'
-      ? nothing
-      : html`<span class="skeleton short">&nbsp;</span>`}<span class="skeleton">&nbsp;</span><span class="meta skeleton">&nbsp;</span></span></li>`;
-    return html`<ul part="list" role="list" aria-hidden="true">${Array(Math.min(this.resource.limit, 5)).fill(row)}</ul><span class="sr-only">${this.words.loading}</span>`;
+    soon(() => this.money(0, this.balances.value?.currency));
   }
 
-  private renderItems(value: Item[]) {
-    const w = this.words;
-    // Items redeemed here that the list no longer has: shown too, by expiry, their buttons disabled.
+  private get viewsCount(): number {
+    return (this.list.value?.items.length ?? 0) + this.kept.size;
+  }
+
+  /**
+   * The items of `list` as drawn, with the ones redeemed here that the list no longer has. Made
+   * once per list, currency, locale and words: a long list is drawn in many updates.
+   */
+  private viewsOf(list: ListValue): ItemView[] {
+    const inputs = [list, this.balances.value?.currency, this.locale, this.strings, this.kept.size] as const;
+    const memo = this.views;
+    if (memo && inputs.every((input, i) => memo.inputs[i] === input)) return memo.views;
+    const views = this.allViewsOf(list);
+    this.views = { inputs, views };
+    return views;
+  }
+
+  private allViewsOf(list: ListValue): ItemView[] {
+    const views = this.itemViews(list, Date.now());
+    if (!this.kept.size) return views;
     const gone = new Map(this.kept);
-    for (const i of value) gone.delete(String(i.id));
-    const items = gone.size ? [...value, ...gone.values()].sort((a, b) => expiry(a) - expiry(b)) : value;
-    if (!items.length) {
-      return html`<div part="empty"><slot name="empty">${this.source === 'benefits' ? w.noBenefits : w.noRewards}</slot></div>`;
+    for (const view of views) gone.delete(view.key);
+    const goneViews = [...gone.values()].map((view) => ({ ...view, gone: true }));
+    return [...views, ...goneViews].sort((a, b) => a.expiresAt - b.expiresAt);
+  }
+
+  /** What is drawn of each item: read as what the list's source says it is, never by its fields. */
+  private itemViews(list: ListValue, now: number): ItemView[] {
+    const w = this.words;
+    switch (list.source) {
+      case 'rewards': {
+        const currency = this.balances.value?.currency;
+        return list.items.map((reward) => ({
+          key: String(reward.id),
+          name: reward.definition.name,
+          image: imageUrl(reward.definition.image_url),
+          description: reward.definition.short_description ?? undefined,
+          value: this.money(reward.value_remaining, currency),
+          expiresAt: expiryOf(reward),
+          active: isActive('rewards', reward, now),
+          redeem: { amount: reward.value_remaining },
+        }));
+      }
+      case 'benefits':
+        return list.items.map((benefit) => ({
+          key: String(benefit.id),
+          name: benefit.definition.name,
+          image: imageUrl(benefit.definition.image_url),
+          description: benefit.definition.short_description ?? undefined,
+          expiresAt: expiryOf(benefit),
+          usesLeft: benefit.redemptions_remaining ?? undefined,
+          active: isActive('benefits', benefit, now),
+          redeem: { benefitId: String(benefit.id) },
+        }));
+      case 'points':
+        return list.items.map((lot) => {
+          const definitionName = lot.definition?.name;
+          return {
+            key: String(lot.id),
+            name: definitionName || lot.description || w.pointsLot,
+            description: definitionName && lot.description ? lot.description : undefined,
+            value: plural(this.locale, lot.value_remaining, w.points),
+            expiresAt: expiryOf(lot),
+            active: isActive('points', lot, now),
+          };
+        });
     }
-    // Per-render work once, per-item work small, and at most CHUNK items drawn per task.
-    const { locale, redeemable, expiringDays, kept } = this;
-    const currency = this.currencyFor(this.currency);
+  }
+
+  /** Keeps the item whose button redeemed (or failed to): it stays drawn after a refresh. */
+  private keep(e: Event) {
+    const key = (e.target as HTMLElement).dataset.key;
+    const list = this.list.value;
+    if (!key || !list) return;
+    const view = this.itemViews(list, Date.now()).find((v) => v.key === key);
+    if (view) this.kept.set(key, { ...view, gone: false });
+  }
+
+  protected override render() {
+    // Busy only until there is something to show: a refresh must not hold back the redeem
+    // buttons' announcements inside the list.
+    const busy = this.list.value === undefined && this.list.state.status === 'loading';
+    return html`
+      <div part="base" aria-busy=${busy}>
+        ${this.list.render({
+          pending: () => this.renderLoading(),
+          complete: (list) => this.renderList(list),
+          signedOut: () => this.renderSignedOut(),
+          error: (error) => this.renderError(error, () => this.list.retry()),
+        })}
+      </div>
+    `;
+  }
+
+  /**
+   * As many rows as the list is likely to hold, each as tall as an item, drawn with the items' box
+   * and line boxes: the page below does not move when the items come. They have no `item`, `name`
+   * or `value` part: nothing that reads the list takes them for items.
+   */
+  private renderLoading() {
+    const rows = Array.from({ length: Math.min(this.resource.limit, LOADING_ROWS) }, () => this.renderLoadingRow());
+    return html`
+      <ul part="list" role="list" aria-hidden="true">
+        ${rows}
+      </ul>
+      <span class="sr-only">${this.words.loading}</span>
+    `;
+  }
+
+  private renderLoadingRow() {
+    // An image, a name, a value (benefits have none), a description and an expiry date.
+    return html`
+      <li class="loading-row">
+        <span class="image skeleton"></span>
+        <span class="body">
+          <span class="skeleton">&nbsp;</span>
+          ${this.knownSource === 'benefits' ? nothing : html`<span class="skeleton short">&nbsp;</span>`}
+          <span class="skeleton">&nbsp;</span>
+          <span class="meta skeleton">&nbsp;</span>
+        </span>
+      </li>
+    `;
+  }
+
+  private renderList(list: ListValue) {
+    const views = this.viewsOf(list);
+    if (!views.length) return this.renderEmpty();
+    const drawn = views.slice(0, this.drawn);
+    return html`
+      <ul
+        part="list"
+        role="list"
+        @error=${hideBrokenImage}
+        @omneo-load=${stopInnerEvent}
+        @omneo-error=${stopInnerEvent}
+        @omneo-redeem=${this.keep}
+        @omneo-redeem-error=${this.keep}
+      >
+        ${repeat(drawn, (view) => view.key, (view) => this.renderItem(view))}
+      </ul>
+    `;
+  }
+
+  private renderEmpty() {
+    const w = this.words;
+    const words = { rewards: w.noRewards, benefits: w.noBenefits, points: w.noPoints };
+    return html`
+      <div part="empty">
+        <slot name="empty">${words[this.knownSource]}</slot>
+      </div>
+    `;
+  }
+
+  private renderItem(view: ItemView) {
+    return html`
+      <li part="item">
+        ${this.renderImage(view)}
+        <div class="body">
+          <span part="name">${view.name}</span>
+          ${view.value === undefined ? nothing : html`<span part="value">${view.value}</span>`}
+          ${view.description ? html`<span>${view.description}</span>` : nothing}
+          <span class="meta">
+            ${this.renderExpiry(view)}
+            ${this.renderExpiringMark(view)}
+            ${this.renderUsesLeft(view)}
+          </span>
+        </div>
+        ${this.renderRedeemButton(view)}
+      </li>
+    `;
+  }
+
+  private renderImage(view: ItemView) {
+    if (!view.image) return nothing;
+    return html`<img part="image" src=${view.image} alt="" loading="lazy" />`;
+  }
+
+  private renderExpiry(view: ItemView) {
+    if (view.expiresAt === Infinity) return nothing;
+    const past = view.expiresAt <= Date.now();
+    const [before, after] = (past ? this.words.expired : this.words.expires).split('{date}');
+    const datetime = new Date(view.expiresAt).toISOString();
+    return html`<span>${before}<time part="expiry" datetime=${datetime}>${formatDate(this.locale, view.expiresAt)}</time>${after}</span>`;
+  }
+
+  private renderExpiringMark(view: ItemView) {
     const now = Date.now();
-    const expiringBy = now + (Number.isFinite(expiringDays) ? expiringDays : 14) * DAY;
+    const days = Number.isFinite(this.expiringDays) ? this.expiringDays : DEFAULT_EXPIRING_DAYS;
+    const soonEnough = view.expiresAt > now && view.expiresAt <= now + days * DAY;
+    if (!soonEnough) return nothing;
+    return html`<span part="expiring">${this.words.expiringSoon}</span>`;
+  }
 
-    const item = (i: Item) => {
-      const d = i.definition;
-      const exp = expiry(i);
-      const past = exp <= now;
-      const [before, after] = (past ? w.expired : w.expires).split('{date}');
-      const img = imageUrl(d.image_url);
-      const reward = 'value_remaining' in i;
-      const money = reward && formatMoney(locale, currency, i.value_remaining);
-      const key = String(i.id);
-      const usable = !gone.has(key) && isActive(i, now);
-      // A benefit has no value_remaining: its button's amount is undefined. Keyed by id: an item's
-      // DOM (its button and its result) is never reused for another item.
-      return keyed(i.id, html`<li part="item">${img ? html`<img part="image" src=${img} alt="" loading="lazy">` : nothing}<div class="body"><span part="name">${d.name}</span>${reward
-        ? html`<span part="value">${money}</span>`
-        : nothing}${d.short_description ? html`<span>${d.short_description}</span>` : nothing}<span class="meta">${i.expires_at
-        ? html`<span>${before}<time part="expiry" datetime=${new Date(exp).toISOString()}>${formatDate(locale, exp)}</time>${after}</span>`
-        : nothing}${!past && exp <= expiringBy ? html`<span part="expiring">${w.expiringSoon}</span>` : nothing}${!reward && i.redemptions_remaining! > 1
-        ? html`<span>${plural(locale, i.redemptions_remaining!, w.usesLeft)}</span>`
-        : nothing}</span></div>${redeemable && (usable || kept.has(key))
-        ? html`<omneo-redeem-button data-key=${key} .strings=${this.strings} .amount=${(i as Reward).value_remaining} .benefitId=${reward ? undefined : key} ?disabled=${!usable}>${reward
-            ? fill(w.redeemAmount, { amount: money as string })
-            : w.redeem}<span class="sr-only"> ${fill(w.redeemFor, { name: d.name })}</span></omneo-redeem-button>`
-        : nothing}</li>`);
-    };
+  private renderUsesLeft(view: ItemView) {
+    if (view.usesLeft === undefined || view.usesLeft <= 1) return nothing;
+    return html`<span>${plural(this.locale, view.usesLeft, this.words.usesLeft)}</span>`;
+  }
 
-    // More in a task of their own, until every item is drawn.
-    if (this.budget < items.length) {
-      soon(() => {
-        this.budget += CHUNK;
-        this.requestUpdate();
-      });
-    }
-    const drawn = items.slice(0, this.budget).map(item);
-    return html`<ul part="list" role="list" @error=${hideBroken} @omneo-redeem=${this.keep} @omneo-redeem-error=${this.keep}>${drawn}</ul>`;
+  /** A redeem button for a usable item, or a disabled one for an item redeemed here that is gone. */
+  private renderRedeemButton(view: ItemView) {
+    const kept = this.kept.has(view.key);
+    if (!this.redeemable || !view.redeem || !(view.active || kept)) return nothing;
+    const w = this.words;
+    const label = view.redeem.amount === undefined ? w.redeem : fill(w.redeemAmount, { amount: view.value ?? '' });
+    return html`
+      <omneo-redeem-button
+        data-key=${view.key}
+        .strings=${this.strings}
+        .amount=${view.redeem.amount}
+        .benefitId=${view.redeem.benefitId}
+        ?disabled=${!view.active || view.gone === true}
+        >${label}<span class="sr-only"> ${fill(w.redeemFor, { name: view.name })}</span></omneo-redeem-button
+      >
+    `;
   }
 }
 

@@ -1,0 +1,49 @@
+/**
+ * The redeem rules, in one place: what can be sent, whether the balance covers it, and what a
+ * failure means for the shopper's money. The client and `<omneo-redeem-button>` both ask here.
+ */
+import { OmneoError } from './errors.js';
+import type { Balances, RedeemRequest } from './types.js';
+
+/**
+ * The one redeem that `amount` and `benefitId` describe, or `undefined` when they do not describe
+ * exactly one: an amount above 0, or a benefit id without an amount.
+ */
+export function redeemRequestOf({ amount, benefitId }: { amount?: number | null; benefitId?: string | null }): RedeemRequest | undefined {
+  if (benefitId) return amount == null ? { benefitId: String(benefitId) } : undefined;
+  if (typeof amount === 'number' && Number.isFinite(amount) && amount > 0) return { amount };
+  return undefined;
+}
+
+/** The same request, or an `invalid-request` error (nothing is sent) when it is not one redeem. */
+export function checkRedeemRequest(request: RedeemRequest): RedeemRequest {
+  const valid = redeemRequestOf(request);
+  if (!valid) throw new OmneoError('invalid-request', 'Choose an amount above 0 or one benefit to redeem.');
+  return valid;
+}
+
+/** Whether the shopper's balances cannot pay for `request` (a benefit is never paid from them). */
+export function exceedsBalance(request: RedeemRequest, balances: Balances): boolean {
+  return request.amount !== undefined && request.amount > balances.combined_balance_dollars;
+}
+
+/**
+ * What a failed redeem means:
+ * - `refused`: the API said no (a 4xx, or nobody signed in): nothing was redeemed;
+ * - `unknown`: no answer, an answer that says nothing, or a 5xx: it may have been redeemed.
+ */
+export type RedeemFailure = 'refused' | 'unknown';
+
+export function redeemFailureOf(error: unknown): RedeemFailure {
+  if (!(error instanceof OmneoError)) return 'unknown';
+  switch (error.kind) {
+    case 'network':
+    case 'invalid-response':
+      return 'unknown';
+    case 'http':
+      return error.status !== undefined && error.status < 500 ? 'refused' : 'unknown';
+    default:
+      // auth, signed-out, config, invalid-request: nothing was sent, or it was refused.
+      return 'refused';
+  }
+}
