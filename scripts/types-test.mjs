@@ -69,6 +69,12 @@ const checks = [
   ['svelte', 'svelte (create-vite svelte-ts): svelte-check: the README snippet compiles; kind="pointz" and wrong event data do not', svelte],
 ].filter(([name]) => !only.length || only.includes(/** @type {string} */ (name)));
 
+// The snippets the projects compile are the README's, word for word (after their first line, a comment).
+const readme = readFileSync(`${repo}README.md`, 'utf8');
+const snippets = ['react/src/App.tsx', 'react/src/omneo-token.ts', 'vue/src/Snippet.vue', 'svelte/src/Snippet.svelte'];
+const drifted = snippets.filter((file) => !readme.includes(readFileSync(`${repo}test/types/${file}`, 'utf8').split('\n').slice(1).join('\n')));
+if (!only.length) report("the projects compile the README's React, Vue and Svelte snippets as written", !drifted.length, `not in README.md as written: ${drifted.join(', ')}`);
+
 const results = await Promise.all(checks.map(async ([, label, check]) => [label, await /** @type {() => Promise<{ok: boolean, why: string}>} */ (check)()]));
 for (const [label, { ok, why }] of results) report(/** @type {string} */ (label), ok, why);
 console.log(`\ntypes took ${((Date.now() - started) / 1000).toFixed(1)} s\n${passed} passed, ${failed} failed`);
