@@ -4,7 +4,7 @@
  * Runs one example against the mock Omneo, built as it ships:
  *
  *   npm run build                        # the library first: dist/ and types/
- *   node examples/serve.mjs react        # or html, vue, svelte; --port 8080 to choose the port
+ *   node examples/serve.mjs react        # or html, vue, svelte, angular; --port 8080 to choose the port
  *
  * Starts the mock Omneo ID API (127.0.0.1:4010, or any free port if that one is taken), builds the
  * example with Vite (not the HTML one: it has no build), and serves it with the examples' token
@@ -14,8 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { startMock } from '../mock/server.js';
 import { serve } from './shared/backend.mjs';
+import { buildAngularExample } from './angular/build.mjs';
 
-const NAMES = ['html', 'react', 'vue', 'svelte'];
+const NAMES = ['html', 'react', 'vue', 'svelte', 'angular'];
 const [name] = process.argv.slice(2).filter((a) => !a.startsWith('--') && !/^\d+$/.test(a));
 const portArg = process.argv.indexOf('--port');
 const port = portArg > 0 ? Number(process.argv[portArg + 1]) : 0;
@@ -35,7 +36,11 @@ try {
 
 let root = repo;
 let path = 'examples/html/';
-if (name !== 'html') {
+if (name === 'angular') {
+  await buildAngularExample({ baseUrl: mock.url });
+  root = `${repo}examples/angular/dist`;
+  path = '';
+} else if (name !== 'html') {
   process.env.VITE_OMNEO_BASE_URL = mock.url;
   await build({ configFile: `${repo}examples/${name}/vite.config.mjs`, logLevel: 'warn' });
   root = `${repo}examples/${name}/dist`;

@@ -8,12 +8,13 @@
  * 2. type-checks the React example with `tsc` and the Vue one with `vue-tsc`, against the typings
  *    generated from the manifest (each has a file of `@ts-expect-error` / `@vue-expect-error`
  *    lines that must fail, so typings that stop checking fail here),
- * 3. builds each example with Vite, its ID API a namespace of one mock Omneo,
+ * 3. builds each example with Vite (Angular: with @angular/build), its ID API a namespace of one
+ *    mock Omneo,
  * 4. serves each with the examples' token endpoint and opens it in one headless Chromium:
  *    the balance, the rewards list, `omneo-load` in the framework's own state, a redeem click
  *    reaching the framework's `omneo-redeem` handler (and the API), and no console errors.
  *
- *   node scripts/examples-test.mjs [--no-lib-build] [html react vue svelte]
+ *   node scripts/examples-test.mjs [--no-lib-build] [html react vue svelte angular]
  *
  * Prints a line per check and `N passed, N failed`; exits 1 on any failure. A failing page
  * leaves a screenshot in test-results/.
@@ -25,18 +26,19 @@ import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { startMock } from '../mock/server.js';
 import { serve } from '../examples/shared/backend.mjs';
+import { buildAngularExample } from '../examples/angular/build.mjs';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const libBuild = !args.includes('--no-lib-build');
-const ALL = ['html', 'react', 'vue', 'svelte'];
+const ALL = ['html', 'react', 'vue', 'svelte', 'angular'];
 const only = args.filter((a) => !a.startsWith('--'));
 const examples = only.length ? ALL.filter((n) => only.includes(n)) : ALL;
 const TIMEOUT = 10_000;
 const PLACEHOLDER = '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#ccc"/></svg>';
 
 /** Whose handlers each example's events reach. */
-const FRAMEWORK = { html: "page's", react: 'React', vue: 'Vue', svelte: 'Svelte' };
+const FRAMEWORK = { html: "page's", react: 'React', vue: 'Vue', svelte: 'Svelte', angular: 'Angular' };
 
 let passed = 0;
 let failed = 0;
@@ -85,7 +87,13 @@ for (const name of examples) {
   try {
     let root = repo;
     let path = 'examples/html/';
-    if (name !== 'html') {
+    if (name === 'angular') {
+      // Angular's own application builder (what `ng build` runs), strictTemplates on.
+      await buildAngularExample({ baseUrl });
+      report(`${name}: @angular/build application build (strictTemplates)`, true);
+      root = `${repo}examples/${name}/dist`;
+      path = '';
+    } else if (name !== 'html') {
       // The example reads its ID API from VITE_OMNEO_BASE_URL, as a developer would set it.
       process.env.VITE_OMNEO_BASE_URL = baseUrl;
       await build({ configFile: `${repo}examples/${name}/vite.config.mjs`, logLevel: 'error' });
@@ -97,7 +105,7 @@ for (const name of examples) {
     servers.push(server);
     ready.push({ name, url: server.url + path, ns });
   } catch (e) {
-    report(`${name}: vite build`, false, String(/** @type {Error} */ (e)?.stack ?? e));
+    report(`${name}: ${name === 'angular' ? '@angular/build application build' : 'vite build'}`, false, String(/** @type {Error} */ (e)?.stack ?? e));
   }
 }
 delete process.env.VITE_OMNEO_BASE_URL;

@@ -16,6 +16,8 @@ const steps = [
   { name: 'manifest', cmd: 'node scripts/check-manifest.mjs' },
   { name: 'ssr', cmd: 'node scripts/ssr-check.mjs' },
   { name: 'package', cmd: 'node scripts/package-check.mjs', suite: true },
+  // The typings in fresh-app-shaped React, Vue and Svelte projects (test/types/).
+  { name: 'types', cmd: 'node scripts/types-test.mjs', suite: true },
   { name: 'unit', cmd: 'npx web-test-runner --config web-test-runner.config.mjs', suite: true },
   { name: 'examples', cmd: 'node scripts/examples-test.mjs --no-lib-build', suite: true },
   { name: 'e2e', cmd: 'node scripts/e2e.mjs', suite: true },

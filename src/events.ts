@@ -1,5 +1,12 @@
-/** The events the widgets fire. All bubble, are composed and carry a typed `detail`. */
-import type { Redemption } from './api/types.js';
+/**
+ * The events the widgets fire. All bubble, are composed and carry a typed `detail`.
+ *
+ * Each element also has an event map of its own (`OmneoPointsBalanceEventMap`, …): its
+ * `addEventListener` knows what its events carry, so on a balance
+ * `el.addEventListener('omneo-load', (e) => e.detail.data.point_balance)` type-checks, where the
+ * page-wide `omneo-load` (any widget's, on `document`) carries `unknown` data.
+ */
+import type { Balances, Redemption, RewardsListItem, TierProgress } from './api/types.js';
 
 /** What `omneo-error` and `omneo-redeem-error` carry. */
 export interface OmneoErrorDetail {
@@ -17,7 +24,10 @@ export interface OmneoRedeemTarget {
 
 const init = <T>(detail: T, cancelable = false) => ({ bubbles: true, composed: true, cancelable, detail });
 
-/** A widget has rendered its data. */
+/**
+ * A widget has rendered its data: `detail.data` is what it shows, typed per element (the balances,
+ * the list's items, the tier progress).
+ */
 export class OmneoLoadEvent<T = unknown> extends CustomEvent<{ data: T }> {
   constructor(detail: { data: T }) {
     super('omneo-load', init(detail));
@@ -51,6 +61,51 @@ export class OmneoRedeemErrorEvent extends CustomEvent<OmneoRedeemTarget & { err
     super('omneo-redeem-error', init(detail));
   }
 }
+
+/** The events of `<omneo-points-balance>`: `omneo-load` carries the balances. */
+export interface OmneoPointsBalanceEventMap {
+  'omneo-load': OmneoLoadEvent<Balances>;
+  'omneo-error': OmneoErrorEvent;
+}
+
+/**
+ * The events of `<omneo-rewards-list>`: `omneo-load` carries the list's items. Its redeem buttons'
+ * own `omneo-load` and `omneo-error` stay inside it; their `omneo-redeem…` events reach the page.
+ */
+export interface OmneoRewardsListEventMap {
+  'omneo-load': OmneoLoadEvent<RewardsListItem[]>;
+  'omneo-error': OmneoErrorEvent;
+  'omneo-before-redeem': OmneoBeforeRedeemEvent;
+  'omneo-redeem': OmneoRedeemEvent;
+  'omneo-redeem-error': OmneoRedeemErrorEvent;
+}
+
+/** The events of `<omneo-redeem-button>`: `omneo-load` carries the balances it checks amounts against. */
+export interface OmneoRedeemButtonEventMap {
+  'omneo-before-redeem': OmneoBeforeRedeemEvent;
+  'omneo-redeem': OmneoRedeemEvent;
+  'omneo-redeem-error': OmneoRedeemErrorEvent;
+  'omneo-load': OmneoLoadEvent<Balances>;
+  'omneo-error': OmneoErrorEvent;
+}
+
+/** The events of `<omneo-tier-progress>`: `omneo-load` carries the tier progress. */
+export interface OmneoTierProgressEventMap {
+  'omneo-load': OmneoLoadEvent<TierProgress>;
+  'omneo-error': OmneoErrorEvent;
+}
+
+/**
+ * An element's own events (`M`) over the DOM's: what its `addEventListener` and
+ * `removeEventListener` know. An element declares them in an interface merged with its class:
+ *
+ *     export interface OmneoPointsBalance {
+ *       addEventListener<K extends keyof OmneoEvents<M>>(type: K, listener: (this: OmneoPointsBalance, ev: OmneoEvents<M>[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+ *       addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+ *       …the same two for removeEventListener
+ *     }
+ */
+export type OmneoEvents<M> = Omit<HTMLElementEventMap, keyof M> & M;
 
 declare global {
   interface GlobalEventHandlersEventMap {

@@ -17,6 +17,37 @@ async function mounted(mock: MockOmneo, inner: ReturnType<typeof html>, attrs: {
   return provider;
 }
 
+/**
+ * The text as drawn: each word where the layout put it, and a space only where the line leaves room
+ * between two words (a space character, or the gap between the label and the value), never for
+ * whitespace that is not drawn. Shadow roots and slots are followed.
+ */
+function rendered(root: Node): string {
+  const range = document.createRange();
+  let text = '';
+  let lastRight = 0;
+  const visit = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      for (const word of (node.textContent ?? '').matchAll(/\S+/g)) {
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const box = range.getBoundingClientRect();
+        if (!box.width) continue;
+        if (text && box.left - lastRight > 1) text += ' ';
+        text += word[0];
+        lastRight = box.right;
+      }
+    } else if (node instanceof HTMLSlotElement) {
+      const assigned = node.assignedNodes({ flatten: true });
+      (assigned.length ? assigned : [...node.childNodes]).forEach(visit);
+    } else if (!(node instanceof Element && node.matches('.sr-only, style, script'))) {
+      [...((node as Element).shadowRoot ?? node).childNodes].forEach(visit);
+    }
+  };
+  visit(root);
+  return text;
+}
+
 const ready = (el: OmneoPointsBalance) => until(() => part(el, 'value') && !part(el, 'value')!.classList.contains('skeleton'), 4000, 'the value');
 
 /** A client answered by a scripted fetch, so a state can be held as long as a test needs. */
@@ -76,6 +107,17 @@ describe('<omneo-points-balance>', () => {
         for (const n of numbers) expect(formatNumber(locale, n), `${n} in ${locale}`).to.equal(new Intl.NumberFormat(locale).format(n));
       }
     });
+
+    for (const label of [false, true]) {
+      it(`reads "(A$57.34 to spend)" inside a sentence, no space before the value, ${label ? 'with' : 'without'} a label`, async () => {
+        const { balances } = await mock.state();
+        const combined = new Intl.NumberFormat('en-AU', { style: 'currency', currency: 'AUD' }).format(balances.combined_balance_dollars);
+        const labelled = label ? html`<span slot="label">you have</span>` : '';
+        const p = await mounted(mock, html`<p>(<omneo-points-balance kind="combined">${labelled}</omneo-points-balance> to spend)</p>`);
+        await ready(p.querySelector('omneo-points-balance')!);
+        expect(rendered(p.querySelector('p')!)).to.equal(label ? `(you have ${combined} to spend)` : `(${combined} to spend)`);
+      });
+    }
 
     it('says "1 point" for one point', async () => {
       const { client } = scripted(() => json({ data: { ...BALANCES, point_balance: 1 } }));

@@ -358,6 +358,19 @@ describe('<omneo-rewards-list>', () => {
       expect(inner(b).getAttribute('aria-disabled')).to.equal('true');
     });
 
+    it('fires its own omneo-load, once, with its items; its buttons\' omneo-load stay inside it', async () => {
+      const heard: Event[] = [];
+      const p = await mounted(mock, html`<omneo-rewards-list redeemable @omneo-load=${(e: Event) => heard.push(e)}></omneo-rewards-list>`);
+      const el = await list(p);
+      // Every button has its balances (each would have fired its own omneo-load by now).
+      await until(() => buttons(el).length === 6 && buttons(el).every((b) => inner(b)?.getAttribute('aria-disabled') === 'false'), 4000, 'the buttons');
+      await sleep(100);
+      expect(heard).to.have.length(1);
+      const [e] = heard as CustomEvent[];
+      expect(e.target).to.equal(el);
+      expect(e.detail.data.map((r: { definition: { name: string } }) => r.definition.name)).to.deep.equal(names(el));
+    });
+
     it('gives each redeemable benefit a button for its id, and none to the others', async () => {
       const p = await mounted(mock, html`<omneo-rewards-list source="benefits" redeemable include-expired></omneo-rewards-list>`);
       const el = await list(p);

@@ -1,8 +1,3 @@
-// The elements' props and events in TSX, from the typings generated from custom-elements.json.
-import type { CustomElements } from '@omneo/widgets/jsx';
-
-declare module 'react' {
-  namespace JSX {
-    interface IntrinsicElements extends CustomElements {}
-  }
-}
+// The elements' props and events in TSX (React 19's JSX.IntrinsicElements), from the typings
+// generated from custom-elements.json: one type import anywhere in the program.
+import type {} from '@omneo/widgets/jsx';

@@ -30,8 +30,8 @@ export const wrong = (
     <omneo-points-balance hide-when-zero="yes" />
     {/* @ts-expect-error: `limit` is a number */}
     <omneo-rewards-list limit="3" />
-    {/* @ts-expect-error: `source` is rewards or benefits */}
-    <omneo-rewards-list source="points" />
+    {/* @ts-expect-error: `source` is rewards, benefits or points */}
+    <omneo-rewards-list source="pointz" />
     {/* @ts-expect-error: no such property (`amount`) */}
     <omneo-redeem-button amout={10} />
     {/* @ts-expect-error: the redeem event's detail has no `redemptoin` */}

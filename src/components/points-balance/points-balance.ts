@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { Balances } from '../../api/types.js';
+import type { OmneoEvents, OmneoPointsBalanceEventMap } from '../../events.js';
 import { define } from '../../internal/define.js';
 import { plural, soon } from '../../internal/format.js';
 import { BALANCES, OmneoElement } from '../../internal/omneo-element.js';
@@ -133,6 +134,15 @@ export class OmneoPointsBalance extends OmneoElement {
   private renderValue(value: number) {
     return html`<span part="value">${this.format(value)}</span>`;
   }
+}
+
+/** Its own events, typed: `addEventListener('omneo-load', …)` knows what `detail.data` is. */
+type Events = OmneoEvents<OmneoPointsBalanceEventMap>;
+export interface OmneoPointsBalance {
+  addEventListener<K extends keyof Events>(type: K, listener: (this: OmneoPointsBalance, ev: Events[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof Events>(type: K, listener: (this: OmneoPointsBalance, ev: Events[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
 define('omneo-points-balance', OmneoPointsBalance);

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { OmneoError } from '../../api/errors.js';
 import { exceedsBalance, redeemFailureOf, redeemRequestOf } from '../../api/redeem.js';
 import type { RedeemRequest, Redemption } from '../../api/types.js';
-import { OmneoBeforeRedeemEvent, OmneoRedeemErrorEvent, OmneoRedeemEvent } from '../../events.js';
+import { OmneoBeforeRedeemEvent, OmneoRedeemErrorEvent, OmneoRedeemEvent, type OmneoEvents, type OmneoRedeemButtonEventMap } from '../../events.js';
 import { define } from '../../internal/define.js';
 import { BALANCES, OmneoElement } from '../../internal/omneo-element.js';
 import { fill } from '../../internal/strings.js';
@@ -288,6 +288,15 @@ export class OmneoRedeemButton extends OmneoElement {
     if (!outcome?.code) return nothing;
     return html`<button part="copy" type="button" @click=${this.onCopy}>${outcome.copyNote || this.words.copy}</button>`;
   }
+}
+
+/** Its own events, typed: `addEventListener('omneo-load', …)` knows what `detail.data` is. */
+type Events = OmneoEvents<OmneoRedeemButtonEventMap>;
+export interface OmneoRedeemButton {
+  addEventListener<K extends keyof Events>(type: K, listener: (this: OmneoRedeemButton, ev: Events[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof Events>(type: K, listener: (this: OmneoRedeemButton, ev: Events[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
 define('omneo-redeem-button', OmneoRedeemButton);

@@ -3,6 +3,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Resource } from '../../api/client.js';
 import type { ListSource, ListValue, RedeemRequest } from '../../api/types.js';
 import { expiryOf, isActive } from '../../api/validate.js';
+import type { OmneoEvents, OmneoRewardsListEventMap } from '../../events.js';
 import { define } from '../../internal/define.js';
 import { formatDate, plural, soon } from '../../internal/format.js';
 import { BALANCES, OmneoElement } from '../../internal/omneo-element.js';
@@ -104,6 +105,9 @@ function stopInnerEvent(e: Event) {
  *
  * @fires {OmneoLoadEvent<RewardsListItem[]>} omneo-load - The items are shown; `detail.data` is the list's items.
  * @fires {OmneoErrorEvent} omneo-error - The list could not be loaded, or there is no provider.
+ * @fires {OmneoBeforeRedeemEvent} omneo-before-redeem - From a redeem button of the list (`redeemable`): a redeem is about to be sent; `preventDefault()` stops it.
+ * @fires {OmneoRedeemEvent} omneo-redeem - From a redeem button of the list: the API confirmed the redeem.
+ * @fires {OmneoRedeemErrorEvent} omneo-redeem-error - From a redeem button of the list: the API refused the redeem, or it could not be confirmed.
  */
 export class OmneoRewardsList extends OmneoElement {
   static override styles = [shared, styles];
@@ -403,6 +407,15 @@ export class OmneoRewardsList extends OmneoElement {
       >
     `;
   }
+}
+
+/** Its own events, typed: `addEventListener('omneo-load', …)` knows what `detail.data` is. */
+type Events = OmneoEvents<OmneoRewardsListEventMap>;
+export interface OmneoRewardsList {
+  addEventListener<K extends keyof Events>(type: K, listener: (this: OmneoRewardsList, ev: Events[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof Events>(type: K, listener: (this: OmneoRewardsList, ev: Events[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
 define('omneo-rewards-list', OmneoRewardsList);
