@@ -114,14 +114,14 @@ export class OmneoPointsBalance extends OmneoElement {
 
   private renderBalance(value: number | undefined) {
     if (value === 0 && this.hideWhenZero) return nothing;
-    return html`
-      <span part="base" aria-busy=${value === undefined}>
-        <span part="label" ?hidden=${!this.hasLabel}>
-          <slot name="label" @slotchange=${this.onLabelChange}></slot>
-        </span>
-        ${value === undefined ? this.renderPlaceholder() : this.renderValue(value)}
+    // No whitespace outside [part=base]: the host is inline, in the middle of a sentence, where a
+    // newline before the first tag would show as a space. (Inside, the flex layout drops it.)
+    return html`<span part="base" aria-busy=${value === undefined}>
+      <span part="label" ?hidden=${!this.hasLabel}>
+        <slot name="label" @slotchange=${this.onLabelChange}></slot>
       </span>
-    `;
+      ${value === undefined ? this.renderPlaceholder() : this.renderValue(value)}
+    </span>`;
   }
 
   private renderPlaceholder() {
