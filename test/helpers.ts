@@ -58,10 +58,10 @@ export const BALANCES = {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits until `test()` is true, polling; fails after `ms`. */
+/** Waits until `test()` is (or resolves to) true, polling; fails after `ms`. */
 export async function until(test: () => unknown, ms = 3000, what = 'condition') {
   const end = performance.now() + ms;
-  while (!test()) {
+  while (!(await test())) {
     if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
     await sleep(10);
   }

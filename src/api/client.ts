@@ -5,7 +5,8 @@
 import ky, { type KyInstance, type Options } from 'ky';
 import { OmneoError, isAbort } from './errors.js';
 import { checkRedeemRequest, redeemFailureOf } from './redeem.js';
-import { TokenSource, type TokenOptions } from './token.js';
+import { KeptSession, dropKeptSessions } from './session.js';
+import { TokenSource, type ShopifySignIn, type TokenOptions } from './token.js';
 import { expiryOf, isActive, parseBalances, parsePage, parseRedemption, parseTiers } from './validate.js';
 import type { Balances, ListItems, ListSource, ListValue, Page, RedeemRequest, Redemption, TierProgress } from './types.js';
 
@@ -65,6 +66,59 @@ export function baseUrlOf({ baseUrl, tenant }: Pick<OmneoClientOptions, 'baseUrl
   throw new OmneoError('config', tenant ? `"${tenant}" is not an Omneo tenant name.` : 'Set tenant or base-url on <omneo-provider>.');
 }
 
+/**
+ * Where a Shopify customer is signed in: Omneo's Shopify API beside the ID API, as
+ * `https://api.{tenant}.getomneo.com/shopify/api/v1/auth/token`, or `baseUrl` with its trailing
+ * `/id/api/v1` replaced by `/shopify/api/v1`.
+ */
+export function shopifyTokenUrlOf(baseUrl: string): string {
+  if (!/\/id\/api\/v1$/.test(baseUrl)) {
+    throw new OmneoError('config', `The Shopify sign-in needs a base-url that ends in /id/api/v1, not "${baseUrl}".`);
+  }
+  return `${baseUrl.replace(/\/id\/api\/v1$/, '/shopify/api/v1')}/auth/token`;
+}
+
+/** The Shopify sign-in, when the options ask for one: a customer id and no other token source. */
+function shopifySignInOf(options: OmneoClientOptions, baseUrl: string): ShopifySignIn | undefined {
+  const { shopifyCustomerId: id, shopifySignature: signature, token, tokenUrl, tokenProvider } = options;
+  if (id == null || token || tokenUrl || tokenProvider) return undefined;
+  return { url: shopifyTokenUrlOf(baseUrl), id, signature: signature ?? '' };
+}
+
+/**
+ * The shopper the page declares: `shopper`, else the Shopify customer (`shopify:<id>`). `undefined`
+ * when the page declares none; `''` when it declares that nobody is signed in.
+ */
+export function declaredShopperOf({ shopper, shopifyCustomerId }: OmneoClientOptions): string | undefined {
+  if (shopper != null) return shopper;
+  if (shopifyCustomerId != null) return shopifyCustomerId && `shopify:${shopifyCustomerId}`;
+  return undefined;
+}
+
+/**
+ * A kept answer, checked again as if it had just arrived (storage is not trusted more than the
+ * API); `undefined` when it does not pass. Lists drop what has expired since.
+ */
+function revive(key: Resource, kept: unknown): unknown {
+  try {
+    switch (key.type) {
+      case 'balances':
+        return parseBalances({ data: kept });
+      case 'tiers':
+        return parseTiers({ data: kept });
+      case 'list': {
+        const { source, items } = (kept ?? {}) as { source?: unknown; items?: unknown };
+        if (source !== key.source) return undefined;
+        const now = Date.now();
+        const valid = parsePage({ data: items }, key.source).items;
+        return { source, items: key.includeExpired ? valid : valid.filter((item) => isActive(key.source, item, now)) };
+      }
+    }
+  } catch {
+    return undefined;
+  }
+}
+
 const PAGE_SIZE = 15;
 /** A list follows at most this many pages, whatever the pagination says. */
 const MAX_PAGES = 20;
@@ -90,6 +144,8 @@ interface Entry {
   aborter?: AbortController;
   /** Callers of `get` still waiting for `inflight` with a signal; `Infinity` once one waits without. */
   waiters: number;
+  /** Its value was kept from the last page: shown at once, and fetched again once. */
+  stale?: boolean;
 }
 
 /** Drops the request in flight, if any. */
@@ -116,8 +172,15 @@ class Client implements OmneoClient {
   readonly #api: KyInstance;
   readonly #tokens: TokenSource;
   readonly #entries = new Map<string, Entry>();
+  /** What is kept for the next page, when the page declares its shopper. */
+  readonly #kept?: KeptSession;
 
   constructor(options: OmneoClientOptions) {
+    const baseUrl = baseUrlOf(options);
+    const shopper = declaredShopperOf(options);
+    // Another shopper's session, or one that ended, is dropped before anything can be shown.
+    if (shopper === '') dropKeptSessions();
+    else if (shopper !== undefined) this.#kept = new KeptSession(baseUrl, shopper);
     const http = ky.create({
       timeout: options.timeout ?? 10_000,
       headers: { Accept: 'application/json' },
@@ -126,7 +189,7 @@ class Client implements OmneoClient {
     });
     this.#api = http.extend({
       // Every call is about the signed-in shopper.
-      prefixUrl: `${baseUrlOf(options)}/profiles/me`,
+      prefixUrl: `${baseUrl}/profiles/me`,
       retry: {
         limit: options.retries ?? 2,
         methods: ['get'],
@@ -136,7 +199,13 @@ class Client implements OmneoClient {
       },
     });
     // Another shopper: nothing of the last one's may stay on screen.
-    this.#tokens = new TokenSource(options, http, () => this.#refetch({ forget: true }));
+    this.#tokens = new TokenSource(
+      { ...options, shopper },
+      http,
+      () => this.#refetch({ forget: true }),
+      shopifySignInOf(options, baseUrl),
+      this.#kept,
+    );
   }
 
   /** One call to the ID API with the shopper token; a 401 gets a new token and one more try. */
@@ -213,6 +282,12 @@ class Client implements OmneoClient {
     let entry = this.#entries.get(k);
     if (!entry) {
       entry = { key, state: { status: 'loading' }, subscribers: new Set(), waiters: 0 };
+      const kept = this.#kept?.answer(k);
+      const value = kept === undefined || key.type === 'page' ? undefined : revive(key, kept);
+      if (value !== undefined) {
+        entry.state = { status: 'ready', value };
+        entry.stale = true;
+      }
       this.#entries.set(k, entry);
     }
     return [k, entry];
@@ -248,7 +323,11 @@ class Client implements OmneoClient {
   /** The request of `entry` is over (and was not superseded by an invalidate). */
   #settle(entry: Entry, state: ResourceState<unknown>) {
     entry.inflight = entry.aborter = undefined;
+    entry.stale = false;
     this.#publish(entry, state);
+    if (!this.#kept) return;
+    if (state.status === 'signed-out') this.#kept.clear();
+    else if (state.status === 'ready' && entry.key.type !== 'page') this.#kept.keepAnswer(JSON.stringify(entry.key), state.value);
   }
 
   #read(key: Key, signal?: AbortSignal): Promise<unknown> {
@@ -273,8 +352,9 @@ class Client implements OmneoClient {
     // The entry of `resource` only ever holds states of `ResourceValue<R>`.
     const heard = listener as Listener;
     entry.subscribers.add(heard);
-    // A new subscriber also retries what failed before.
-    if ((entry.state.status === 'loading' || entry.state.status === 'error') && !entry.inflight) this.#launch(entry);
+    // A new subscriber also retries what failed before, and refreshes what the last page kept.
+    const due = entry.state.status === 'loading' || entry.state.status === 'error' || entry.stale;
+    if (due && !entry.inflight) this.#launch(entry);
     heard(entry.state);
     return () => {
       entry.subscribers.delete(heard);
@@ -296,6 +376,7 @@ class Client implements OmneoClient {
 
   /** Fetches every subscribed resource again; with `forget`, nothing cached is shown meanwhile. */
   #refetch({ forget = false } = {}) {
+    if (forget) this.#kept?.clearAnswers();
     const watched: Entry[] = [];
     // Every request stops, and what nobody watches (the pages of lists) is dropped first: lists
     // read their pages through `#read`, so each page is fetched once however many lists need it.

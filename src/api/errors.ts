@@ -1,5 +1,6 @@
 /**
- * - `auth`: the API refused the shopper token (401) even after a fresh one.
+ * - `auth`: the API refused the shopper token (401) even after a fresh one, or Omneo refused a
+ *   Shopify customer's signature (any 4xx from its Shopify sign-in).
  * - `signed-out`: nobody is signed in (the token endpoint answered 401 or 204). A state, not a failure.
  * - `network`: no answer: offline, dropped connection, timeout.
  * - `http`: the API answered with an error status (404, 422, 5xx…).

@@ -1,10 +1,11 @@
 /**
- * The shopper token: where it comes from (`token`, `tokenProvider` or `token-url`), when it is
- * renewed, and one request at a time however many widgets ask.
+ * The shopper token: where it comes from (`token`, `tokenProvider`, `token-url` or a signed Shopify
+ * customer), when it is renewed, and one request at a time however many widgets ask.
  */
 import type { KyInstance } from 'ky';
 import { OmneoError } from './errors.js';
 import { parseToken } from './validate.js';
+import type { KeptSession } from './session.js';
 import type { TokenProvider, TokenResult } from './types.js';
 
 export interface TokenOptions {
@@ -13,6 +14,25 @@ export interface TokenOptions {
   /** The host site's endpoint: `POST` it, same-origin credentials, for `{token, exp}`. */
   tokenUrl?: string | null;
   tokenProvider?: TokenProvider | null;
+  /**
+   * A Shopify store's signed-in customer, rendered by the theme's Liquid (`''`: a guest). Used when
+   * none of the above is set: the pair is exchanged at Omneo's Shopify endpoint.
+   */
+  shopifyCustomerId?: string | null;
+  /** `{{ customer.id | hmac_sha256: shop.metafields.omneo.id_secret }}`, lowercase hex. */
+  shopifySignature?: string | null;
+  /**
+   * The shopper the page declares, as the store's server knows them (`''`: nobody is signed in, so
+   * no token is asked for). With one, the token and the last answers are kept for the next page.
+   */
+  shopper?: string | null;
+}
+
+/** Where a Shopify customer's token is asked for, and for whom. */
+export interface ShopifySignIn {
+  url: string;
+  id: string;
+  signature: string;
 }
 
 interface Held {
@@ -40,33 +60,51 @@ export function jwtClaims(token: string): { exp?: number; iat?: number; pid?: un
 }
 
 export class TokenSource {
-  private held?: Held | null;
-  private inflight?: Promise<Held | null>;
+  #held?: Held | null;
+  #inflight?: Promise<Held | null>;
   /**
    * The shopper of the last token fetched (`null`: nobody signed in). Kept when the token itself is
    * dropped (a 401, `forget()`), so the next one is still checked against it.
    */
-  private shopper?: string | null;
+  #shopper?: string | null;
   /** The last token renewed after a 401. */
-  private renewed?: string;
+  #renewed?: string;
 
-  /** `onShopperChange` is called when a token is for another shopper than the last one. */
-  constructor(
-    private readonly opts: TokenOptions,
-    private readonly http: KyInstance,
-    private readonly onShopperChange: () => void,
-  ) {}
+  readonly #opts: TokenOptions;
+  readonly #http: KyInstance;
+  /** Called when a token is for another shopper than the last one. */
+  readonly #onShopperChange: () => void;
+  /** The Shopify endpoint and customer, when the token comes from there. */
+  readonly #shopify?: ShopifySignIn;
+  /** The session kept for the next page, when the page declares its shopper. */
+  readonly #kept?: KeptSession;
+
+  constructor(opts: TokenOptions, http: KyInstance, onShopperChange: () => void, shopify?: ShopifySignIn, kept?: KeptSession) {
+    this.#opts = opts;
+    this.#http = http;
+    this.#onShopperChange = onShopperChange;
+    this.#shopify = shopify;
+    this.#kept = kept;
+    if (opts.shopper === '') {
+      this.#held = null;
+    } else if (kept?.token && !opts.token) {
+      // The last page's token, until it is due: no request on this page. A token the page itself
+      // renders is newer, and wins.
+      this.#held = { ...kept.token };
+      this.#shopper = kept.token.pid;
+    }
+  }
 
   /** Whether a rejected token can be replaced by a new one. */
   get renewable() {
-    return !!(this.opts.tokenUrl || this.opts.tokenProvider);
+    return this.#opts.shopper !== '' && !!(this.#opts.tokenUrl || this.#opts.tokenProvider || this.#shopify?.id);
   }
 
   /** The current token, fetching one when there is none or it is about to expire; `null` when signed out. */
   async get(): Promise<string | null> {
-    let held = this.held;
+    let held = this.#held;
     // A signed-out verdict stands; a token serves until it is due and another can be fetched.
-    if (held !== null && !(held && (Date.now() < held.renewAt || !this.renewable))) held = await this.fetch();
+    if (held !== null && !(held && (Date.now() < held.renewAt || !this.renewable))) held = await this.#fetch();
     return held?.token ?? null;
   }
 
@@ -74,43 +112,47 @@ export class TokenSource {
   async renew(rejected: string): Promise<string | null> {
     // Once per refused token: if the renewal brought the same token back, the other requests it
     // refused use it (and fail) rather than each asking for yet another.
-    if (this.held?.token === rejected && !this.inflight && this.renewed !== rejected) {
-      this.renewed = rejected;
-      this.held = undefined;
+    if (this.#held?.token === rejected && !this.#inflight && this.#renewed !== rejected) {
+      this.#renewed = rejected;
+      this.#held = undefined;
+      if (this.#kept) this.#kept.token = undefined;
     }
     return this.get();
   }
 
   /** Forget a signed-out verdict, so the next request asks again. */
   reset() {
-    if (this.held === null) this.held = undefined;
+    if (this.#held === null) this.#held = undefined;
   }
 
   /** Forget the token too, when another can be fetched: the next request asks who is signed in now. */
   forget() {
-    if (this.renewable) this.held = undefined;
+    if (this.renewable) this.#held = undefined;
     else this.reset();
   }
 
-  private fetch(): Promise<Held | null> {
-    return (this.inflight ??= this.load().then(
+  #fetch(): Promise<Held | null> {
+    return (this.#inflight ??= this.#load().then(
       (held) => {
-        const before = this.shopper;
-        this.held = held;
-        this.shopper = held ? held.pid : null;
-        this.inflight = undefined;
-        if (before != null && this.shopper !== before) this.onShopperChange();
+        const before = this.#shopper;
+        this.#held = held;
+        this.#shopper = held ? held.pid : null;
+        this.#inflight = undefined;
+        if (this.#kept) this.#kept.token = held ?? undefined;
+        if (before != null && this.#shopper !== before) this.#onShopperChange();
         return held;
       },
       (e) => {
-        this.inflight = undefined;
+        this.#inflight = undefined;
         throw e;
       },
     ));
   }
 
-  private async load(): Promise<Held | null> {
-    const { token, tokenUrl, tokenProvider } = this.opts;
+  async #load(): Promise<Held | null> {
+    const { token, tokenUrl, tokenProvider, shopper } = this.#opts;
+    if (shopper === '') return null;
+    if (this.#shopify && !token) return this.#loadFromShopify(this.#shopify);
     let result: TokenResult | undefined = token;
     let res: Response | undefined;
     try {
@@ -118,7 +160,7 @@ export class TokenSource {
         result = await tokenProvider();
         if (result != null && typeof result != 'string') result = parseToken(result);
       } else if (tokenUrl) {
-        res = await this.http.post(tokenUrl, {
+        res = await this.#http.post(tokenUrl, {
           credentials: 'same-origin',
           // Minting is safe to repeat: a token endpoint that is briefly down gets two more tries.
           retry: { limit: 2, methods: ['post'] },
@@ -137,6 +179,37 @@ export class TokenSource {
     }
     if (typeof result == 'string') result = { token: result };
     return result?.token ? hold(result.token, result.exp) : null;
+  }
+
+  /**
+   * Exchanges a signed Shopify customer for a token at Omneo's Shopify endpoint. A guest (no id)
+   * asks for nothing. A refusal is an `auth` error, not a guest: the page said a customer is signed
+   * in, so a refused signature is a setup fault to show.
+   */
+  async #loadFromShopify({ url, id, signature }: ShopifySignIn): Promise<Held | null> {
+    if (!id) return null;
+    let res: Response;
+    try {
+      res = await this.#http.post(url, {
+        json: { id, signature },
+        credentials: 'omit',
+        retry: { limit: 2, methods: ['post'] },
+      });
+    } catch (e) {
+      const status = (e as { response?: Response }).response?.status;
+      if (status && status >= 400 && status < 500) {
+        throw new OmneoError('auth', 'Omneo refused the Shopify sign-in of this customer.', { status, cause: e });
+      }
+      throw new OmneoError(status ? 'http' : 'network', 'The shopper token could not be fetched from Omneo.', { status, cause: e });
+    }
+    let answer: { token: string; exp?: number };
+    try {
+      answer = parseToken(await res.json());
+    } catch (e) {
+      if (e instanceof OmneoError) throw e;
+      throw new OmneoError('invalid-response', 'Omneo\'s Shopify sign-in did not answer with JSON.', { status: res.status, cause: e });
+    }
+    return hold(answer.token, answer.exp);
   }
 }
 

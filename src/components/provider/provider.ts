@@ -7,7 +7,7 @@ import type { TokenProvider } from '../../api/types.js';
 import { omneoContext, omneoSettingsContext, type OmneoSettings } from '../../context.js';
 
 /** The properties that are the client's options. */
-const OPTIONS = ['tenant', 'baseUrl', 'tokenUrl', 'token', 'tokenProvider'] as const;
+const OPTIONS = ['tenant', 'baseUrl', 'tokenUrl', 'token', 'tokenProvider', 'shopifyCustomerId', 'shopifySignature', 'shopper'] as const;
 
 /**
  * Gives the Omneo widgets inside it one shared API client: one shopper token, one request per
@@ -30,6 +30,9 @@ export class OmneoProvider extends LitElement {
     tokenUrl: { attribute: 'token-url' },
     token: {},
     tokenProvider: { attribute: false },
+    shopifyCustomerId: { attribute: 'shopify-customer-id' },
+    shopifySignature: { attribute: 'shopify-signature' },
+    shopper: {},
     locale: {},
     currency: {},
     global: { type: Boolean },
@@ -46,6 +49,19 @@ export class OmneoProvider extends LitElement {
   token?: string;
   /** For frameworks: a function that resolves to a token, `{token, exp}`, or `null` when signed out. */
   tokenProvider?: TokenProvider;
+  /**
+   * A Shopify store's signed-in customer, from the theme's Liquid (`{{ customer.id }}`); empty for
+   * a guest, who is signed out with nothing requested. Without `token`, `token-url` or
+   * `tokenProvider`, the token comes from Omneo's Shopify endpoint. Declares the shopper too.
+   */
+  shopifyCustomerId?: string;
+  /** `{{ customer.id | hmac_sha256: shop.metafields.omneo.id_secret }}`, with `shopify-customer-id`. */
+  shopifySignature?: string;
+  /**
+   * The signed-in shopper's id as the store's server knows it; empty when nobody is signed in.
+   * With it, the token and the last answers are kept in `sessionStorage` for this shopper's next page.
+   */
+  shopper?: string;
   /** BCP 47 tag for numbers, money, dates and words; default: the nearest `lang`, then the browser's. */
   locale?: string;
   /** ISO 4217 code; default: the `currency` of the balances, then `AUD`. */

@@ -1,0 +1,125 @@
+/**
+ * A session across pages: what a provider keeps in `sessionStorage` for the shopper the page
+ * declares (`shopper`, or `shopify-customer-id`), so that the next page of the same shopper needs
+ * no token request and shows the last answers at once. See SECURITY.md, "A session across pages".
+ *
+ * - One entry per API base and shopper, under `omneo-widgets:<base>|<shopper>`.
+ * - Opening the session of a shopper drops every other entry of this library; declaring nobody
+ *   drops them all. Nothing is kept without a declared shopper.
+ * - A storage that throws (disabled, full, a private window) is not used: what is kept then lives
+ *   in memory, for this page only.
+ */
+
+/** The token kept for the next page: used until `renewAt` (this browser's clock, ms). */
+export interface KeptToken {
+  token: string;
+  renewAt: number;
+  pid?: string;
+}
+
+interface Kept {
+  token?: KeptToken;
+  /** The last answer of each resource, by its cache key. */
+  answers: Record<string, unknown>;
+}
+
+const PREFIX = 'omneo-widgets:';
+
+/** `sessionStorage`, or `undefined` where reading it throws (some privacy settings do). */
+function sessionStorageOrNothing(): Storage | undefined {
+  try {
+    return globalThis.sessionStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Removes every entry of this library from `sessionStorage`, except the one under `keep`. */
+export function dropKeptSessions(keep?: string) {
+  const storage = sessionStorageOrNothing();
+  if (!storage) return;
+  try {
+    const ours: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(PREFIX) && key !== keep) ours.push(key);
+    }
+    for (const key of ours) storage.removeItem(key);
+  } catch {
+    // A storage that throws keeps nothing of ours to drop.
+  }
+}
+
+function isKept(value: unknown): value is Kept {
+  return typeof value === 'object' && value !== null && typeof (value as Kept).answers === 'object' && (value as Kept).answers !== null;
+}
+
+function isKeptToken(value: unknown): value is KeptToken {
+  const token = value as KeptToken | undefined;
+  return typeof token?.token === 'string' && token.token !== '' && Number.isFinite(token.renewAt);
+}
+
+export class KeptSession {
+  readonly #key: string;
+  #kept: Kept = { answers: {} };
+  /** The storage in use; `undefined` once it has thrown (then only memory). */
+  #storage?: Storage;
+
+  /** Opens the session of `shopper` on the API at `baseUrl`, dropping any other shopper's first. */
+  constructor(baseUrl: string, shopper: string) {
+    this.#key = `${PREFIX}${baseUrl}|${shopper}`;
+    dropKeptSessions(this.#key);
+    this.#storage = sessionStorageOrNothing();
+    try {
+      const stored: unknown = JSON.parse(this.#storage?.getItem(this.#key) ?? 'null');
+      if (isKept(stored)) this.#kept = { answers: stored.answers, token: isKeptToken(stored.token) ? stored.token : undefined };
+    } catch {
+      this.#storage = undefined;
+    }
+  }
+
+  get token(): KeptToken | undefined {
+    return this.#kept.token;
+  }
+
+  set token(token: KeptToken | undefined) {
+    this.#kept.token = token;
+    this.#save();
+  }
+
+  answer(key: string): unknown {
+    return this.#kept.answers[key];
+  }
+
+  keepAnswer(key: string, value: unknown) {
+    this.#kept.answers[key] = value;
+    this.#save();
+  }
+
+  /** Forgets everything kept for this shopper: they signed out. */
+  clear() {
+    this.#kept = { answers: {} };
+    this.#save();
+  }
+
+  /** Forgets the answers but not the token: they are another shopper's than the token's. */
+  clearAnswers() {
+    this.#kept.answers = {};
+    this.#save();
+  }
+
+  #save() {
+    if (!this.#storage) return;
+    try {
+      this.#storage.setItem(this.#key, JSON.stringify(this.#kept));
+    } catch {
+      // Full or disabled: from now on, memory only. What may be left is dropped if it can be.
+      try {
+        this.#storage.removeItem(this.#key);
+      } catch {
+        // Nothing more to do: a storage that throws on every call holds nothing we could read back.
+      }
+      this.#storage = undefined;
+    }
+  }
+}
