@@ -57,7 +57,7 @@ function defaults(schema) {
 }
 
 /** A liquidjs engine with Shopify's globals, filters and tags as far as the blocks use them. */
-function shopifyLiquid({ customer = null, secret = DEMO_SHOP_SECRET, locale = 'en', assetBase = '/cdn/extension/assets' } = {}) {
+function shopifyLiquid({ customer = null, secret = DEMO_SHOP_SECRET, locale = 'en', country = 'AU', assetBase = '/cdn/extension/assets' } = {}) {
   const engine = new Liquid({
     partials: fileURLToPath(new URL('snippets/', extension)),
     extname: '.liquid',
@@ -66,6 +66,7 @@ function shopifyLiquid({ customer = null, secret = DEMO_SHOP_SECRET, locale = 'e
       customer,
       shop: { metafields: { omneo: { id_secret: secret } } },
       request: { locale: { iso_code: locale }, design_mode: false },
+      localization: { country: { iso_code: country } },
       routes: { account_login_url: '/account/login' },
     },
   });
@@ -206,7 +207,7 @@ await check('app embed, signed-in customer: the bundle from the extension assets
   expectEqual(elements[0].attrs, {
     global: '',
     tenant: 'harbour',
-    locale: 'en',
+    locale: 'en-AU',
     'shopify-customer-id': DEMO_SHOPIFY_CUSTOMER_ID,
     'shopify-signature': hmac(DEMO_SHOPIFY_CUSTOMER_ID, DEMO_SHOP_SECRET),
   }, 'the provider');
@@ -214,14 +215,14 @@ await check('app embed, signed-in customer: the bundle from the extension assets
 });
 
 await check('app embed, guest: an empty customer id and no signature', async () => {
-  const { elements } = await parse(await render('omneo-embed', { customer: null, settings: { tenant: 'harbour' }, locale: 'fr' }));
-  expectEqual(elements[0].attrs, { global: '', tenant: 'harbour', locale: 'fr', 'shopify-customer-id': '' }, 'the provider');
+  const { elements } = await parse(await render('omneo-embed', { customer: null, settings: { tenant: 'harbour' }, locale: 'fr', country: 'CA' }));
+  expectEqual(elements[0].attrs, { global: '', tenant: 'harbour', locale: 'fr-CA', 'shopify-customer-id': '' }, 'the provider');
 });
 
-await check('app embed: a base URL replaces the tenant; a currency is passed on', async () => {
+await check('app embed: a base URL replaces the tenant; a currency is passed on; a locale with its own region is kept', async () => {
   const settings = { tenant: 'harbour', base_url: 'https://api.harbour-staging.getomneo.com/id/api/v1', currency: 'NZD' };
-  const el = await one(await render('omneo-embed', { customer, settings }), 'omneo-provider');
-  expectEqual([el.attrs['base-url'], el.attrs.tenant, el.attrs.currency], [settings.base_url, undefined, 'NZD'], 'base-url, tenant, currency');
+  const el = await one(await render('omneo-embed', { customer, settings, locale: 'pt-BR' }), 'omneo-provider');
+  expectEqual([el.attrs['base-url'], el.attrs.tenant, el.attrs.currency, el.attrs.locale], [settings.base_url, undefined, 'NZD', 'pt-BR'], 'base-url, tenant, currency, locale');
 });
 
 await check('points balance, defaults: points, the default signed-out words with a sign-in link, no colour set', async () => {
