@@ -11,7 +11,8 @@
  * identity of the shopper (DEMO_SHOPIFY_CUSTOMER_ID). Answers: 200 `{data: {token, exp}}`;
  * 401 `{"message": "Invalid signature."}` for a wrong signature; 422 when id or
  * signature is missing; 404 for a customer with no Omneo profile. It is logged, and
- * fault rules apply to it, under its full path `/shopify/api/v1/auth/token`.
+ * fault rules apply to it, under its full path `/shopify/api/v1/auth/token`
+ * (`GET /__mock/requests` lists it with the ID API's requests).
  *
  * Usage: `http.createServer(createOmneoMock().handle)`, or as connect
  * middleware (`app.use(mock.handle)`): paths that are not the mock's go to `next`.
@@ -23,8 +24,7 @@
  *
  * Control endpoints (per namespace; CORS-enabled; never logged):
  *   POST   /__mock/reset     {rewards?: n, tokenTtlSeconds?, latencyMs?} → fresh state, no faults, empty log, clock 0
- *   GET    /__mock/requests  → [{method, path, query, authorization, body, at}] (ID API and Shopify
- *                               endpoint requests, no OPTIONS)
+ *   GET    /__mock/requests  → [{method, path, query, authorization, body, at}] (ID API requests, no OPTIONS)
  *   DELETE /__mock/requests  → 204
  *   GET    /__mock/faults    → the rules, with `remaining` (null: unlimited)
  *   POST   /__mock/faults    [FaultRule, ...] → replaces the rules
@@ -40,8 +40,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import {
   createSeed, computeBalances, refreshExpiry, syncProfileBalances,
-  formatUtc, IMAGE_BASE, placeholderImage, DEMO_SHOP_SECRET,
+  formatUtc, IMAGE_BASE, placeholderImage,
 } from './seed.js';
+import { DEMO_SHOP_SECRET } from './seed.js';
 import { compareValues, paginate, redeemAmount, redeemBenefit } from './rules.js';
 
 /** @typedef {import('node:http').IncomingMessage} Req */

@@ -511,12 +511,14 @@ export function createSeed(now = Date.now(), options = {}) {
     benefits: buildBenefits(now),
     points: buildPoints(now),
     tiers: buildTiers(now),
-    identities: [{ ...DEMO_EXTERNAL_ID }, { handle: 'shopify', identifier: DEMO_SHOPIFY_CUSTOMER_ID }],
+    identities: [{ ...DEMO_EXTERNAL_ID }],
     pointsToDollarsRate: POINTS_TO_DOLLARS_RATE,
     currency: 'AUD',
     redemptions: [],
     nextRedemptionId: 55,
   };
+  // The shopper is also a Shopify store's customer (Omneo's Shopify sign-in finds them by this id).
+  state.identities.push({ handle: 'shopify', identifier: DEMO_SHOPIFY_CUSTOMER_ID });
   syncProfileBalances(state);
   return state;
 }
