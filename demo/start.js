@@ -69,7 +69,7 @@ function renderShopifyCustomer(html, view) {
   const attributes = view === 'guest'
     ? 'shopify-customer-id=""'
     : `shopify-customer-id="${shopifyCustomerId}" shopify-signature="${sign(view === 'wrong-secret' ? 'not-the-shop-secret' : shopSecret)}"`;
-  return html.replace('shopify-customer-id="" shopify-signature=""', attributes);
+  return html.replace(/shopify-customer-id=""\s+shopify-signature=""/, attributes);
 }
 
 /** @type {import('vite').Plugin} */

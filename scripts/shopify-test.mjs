@@ -57,7 +57,13 @@ function defaults(schema) {
 }
 
 /** A liquidjs engine with Shopify's globals, filters and tags as far as the blocks use them. */
-function shopifyLiquid({ customer = null, secret = DEMO_SHOP_SECRET, locale = 'en', country = 'AU', assetBase = '/cdn/extension/assets' } = {}) {
+function shopifyLiquid({
+  customer = null,
+  secret = DEMO_SHOP_SECRET,
+  locale = 'en',
+  country = 'AU',
+  assetBase = '/cdn/extension/assets',
+} = {}) {
   const engine = new Liquid({
     partials: fileURLToPath(new URL('snippets/', extension)),
     extname: '.liquid',
@@ -71,7 +77,11 @@ function shopifyLiquid({ customer = null, secret = DEMO_SHOP_SECRET, locale = 'e
     },
   });
   // Liquid's hmac_sha256: the input signed with the key, as lowercase hex.
-  engine.registerFilter('hmac_sha256', (input, key) => createHmac('sha256', String(key ?? '')).update(String(input)).digest('hex'));
+  engine.registerFilter('hmac_sha256', (input, key) =>
+    createHmac('sha256', String(key ?? ''))
+      .update(String(input))
+      .digest('hex'),
+  );
   engine.registerFilter('asset_url', (name) => `${assetBase}/${name}`);
   engine.registerFilter('t', (key) => {
     const text = lookUp(words[locale], key) ?? lookUp(words.en, key);
@@ -118,7 +128,12 @@ async function check(name, fn) {
     console.log(`✓ ${name}`);
   } catch (e) {
     failed++;
-    console.log(`✗ ${name}\n    ${String(e.message ?? e).split('\n').slice(0, 8).join('\n    ')}`);
+    console.log(
+      `✗ ${name}\n    ${String(e.message ?? e)
+        .split('\n')
+        .slice(0, 8)
+        .join('\n    ')}`,
+    );
   }
 }
 function expectEqual(actual, expected, what) {
@@ -132,7 +147,14 @@ function expect(condition, what) {
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
 });
 const parser = await browser.newPage();
 
@@ -152,7 +174,12 @@ function parse(html) {
         slots: Object.fromEntries([...el.children].filter((c) => c.slot).map((c) => [c.slot, squeeze(c.textContent)])),
         slotted: [...el.querySelectorAll('[slot] *')].map((c) => c.localName),
         links: [...el.querySelectorAll('a')].map((a) => a.getAttribute('href')),
-        text: squeeze([...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('')),
+        text: squeeze(
+          [...el.childNodes]
+            .filter((n) => n.nodeType === Node.TEXT_NODE)
+            .map((n) => n.textContent)
+            .join(''),
+        ),
       }));
     const scripts = [...doc.querySelectorAll('script')].map((s) => ({ type: s.type, src: s.getAttribute('src') }));
     return { elements, scripts };
@@ -161,14 +188,34 @@ function parse(html) {
 /** The one element of a rendered block. */
 async function one(html, tag) {
   const { elements } = await parse(html);
-  expectEqual(elements.map((e) => e.tag), [tag], 'the elements rendered');
+  expectEqual(
+    elements.map((e) => e.tag),
+    [tag],
+    'the elements rendered',
+  );
   return elements[0];
 }
 /** A style attribute as a map of its declarations. */
 const styleOf = (el) =>
-  Object.fromEntries((el.attrs.style ?? '').split(';').filter((d) => d.trim()).map((d) => d.split(':').map((s) => s.trim())));
+  Object.fromEntries(
+    (el.attrs.style ?? '')
+      .split(';')
+      .filter((d) => d.trim())
+      .map((d) => d.split(':').map((s) => s.trim())),
+  );
 
-const SETTING_TYPES = new Set(['text', 'textarea', 'number', 'range', 'checkbox', 'select', 'color', 'header', 'paragraph', 'url']);
+const SETTING_TYPES = new Set([
+  'text',
+  'textarea',
+  'number',
+  'range',
+  'checkbox',
+  'select',
+  'color',
+  'header',
+  'paragraph',
+  'url',
+]);
 
 console.log('Liquid: the blocks as Shopify renders them');
 
@@ -188,90 +235,186 @@ for (const [name, { schema }] of Object.entries(blocks)) {
       if (s.type === 'range') {
         const steps = (s.max - s.min) / s.step;
         expect(Number.isInteger(steps) && steps <= 101, `${s.id}: ${steps} steps (Shopify allows 101)`);
-        expect(s.default >= s.min && s.default <= s.max && (s.default - s.min) % s.step === 0, `${s.id}: default ${s.default} off the range`);
+        expect(
+          s.default >= s.min && s.default <= s.max && (s.default - s.min) % s.step === 0,
+          `${s.id}: default ${s.default} off the range`,
+        );
       }
-      if (s.type === 'select') expect(s.options.some((o) => o.value === s.default), `${s.id}: default ${s.default} is not an option`);
+      if (s.type === 'select')
+        expect(
+          s.options.some((o) => o.value === s.default),
+          `${s.id}: default ${s.default} is not an option`,
+        );
     }
     for (const key of keys.filter(Boolean)) {
       expect(key.startsWith('t:'), `"${key}" is not a t: key`);
-      for (const lang of ['en', 'fr']) expect(typeof lookUp(schemaWords[lang], key.slice(2)) === 'string', `${key} has no ${lang} words`);
+      for (const lang of ['en', 'fr'])
+        expect(typeof lookUp(schemaWords[lang], key.slice(2)) === 'string', `${key} has no ${lang} words`);
     }
   });
 }
 
-await check('app embed, signed-in customer: the bundle from the extension assets as a module, one global provider with the customer id and its HMAC-SHA256 by the shop secret', async () => {
-  const html = await render('omneo-embed', { customer, settings: { tenant: 'harbour' } });
-  const { elements, scripts } = await parse(html);
-  expectEqual(scripts, [{ type: 'module', src: '/cdn/extension/assets/omneo-widgets.js' }], 'scripts');
-  expectEqual(elements.map((e) => e.tag), ['omneo-provider'], 'elements');
-  expectEqual(elements[0].attrs, {
-    global: '',
-    tenant: 'harbour',
-    locale: 'en-AU',
-    'shopify-customer-id': DEMO_SHOPIFY_CUSTOMER_ID,
-    'shopify-signature': hmac(DEMO_SHOPIFY_CUSTOMER_ID, DEMO_SHOP_SECRET),
-  }, 'the provider');
-  expect(!html.includes(DEMO_SHOP_SECRET), 'the shop secret is in the page');
-});
+await check(
+  'app embed, signed-in customer: the bundle from the extension assets as a module, one global provider with the customer id and its HMAC-SHA256 by the shop secret',
+  async () => {
+    const html = await render('omneo-embed', { customer, settings: { tenant: 'harbour' } });
+    const { elements, scripts } = await parse(html);
+    expectEqual(scripts, [{ type: 'module', src: '/cdn/extension/assets/omneo-widgets.js' }], 'scripts');
+    expectEqual(
+      elements.map((e) => e.tag),
+      ['omneo-provider'],
+      'elements',
+    );
+    expectEqual(
+      elements[0].attrs,
+      {
+        global: '',
+        tenant: 'harbour',
+        locale: 'en-AU',
+        'shopify-customer-id': DEMO_SHOPIFY_CUSTOMER_ID,
+        'shopify-signature': hmac(DEMO_SHOPIFY_CUSTOMER_ID, DEMO_SHOP_SECRET),
+      },
+      'the provider',
+    );
+    expect(!html.includes(DEMO_SHOP_SECRET), 'the shop secret is in the page');
+  },
+);
 
 await check('app embed, guest: an empty customer id and no signature', async () => {
-  const { elements } = await parse(await render('omneo-embed', { customer: null, settings: { tenant: 'harbour' }, locale: 'fr', country: 'CA' }));
+  const { elements } = await parse(
+    await render('omneo-embed', { customer: null, settings: { tenant: 'harbour' }, locale: 'fr', country: 'CA' }),
+  );
   expectEqual(elements[0].attrs, { global: '', tenant: 'harbour', locale: 'fr-CA', 'shopify-customer-id': '' }, 'the provider');
 });
 
-await check('app embed: a base URL replaces the tenant; a currency is passed on; a locale with its own region is kept', async () => {
-  const settings = { tenant: 'harbour', base_url: 'https://api.harbour-staging.getomneo.com/id/api/v1', currency: 'NZD' };
-  const el = await one(await render('omneo-embed', { customer, settings, locale: 'pt-BR' }), 'omneo-provider');
-  expectEqual([el.attrs['base-url'], el.attrs.tenant, el.attrs.currency, el.attrs.locale], [settings.base_url, undefined, 'NZD', 'pt-BR'], 'base-url, tenant, currency, locale');
-});
+await check(
+  'app embed: a base URL replaces the tenant; a currency is passed on; a locale with its own region is kept',
+  async () => {
+    const settings = { tenant: 'harbour', base_url: 'https://api.harbour-staging.getomneo.com/id/api/v1', currency: 'NZD' };
+    const el = await one(await render('omneo-embed', { customer, settings, locale: 'pt-BR' }), 'omneo-provider');
+    expectEqual(
+      [el.attrs['base-url'], el.attrs.tenant, el.attrs.currency, el.attrs.locale],
+      [settings.base_url, undefined, 'NZD', 'pt-BR'],
+      'base-url, tenant, currency, locale',
+    );
+  },
+);
 
 await check('points balance, defaults: points, the default signed-out words with a sign-in link, no colour set', async () => {
   const el = await one(await render('points-balance'), 'omneo-points-balance');
-  expectEqual([el.attrs.kind, 'hide-when-zero' in el.attrs, el.slots], ['points', false, { 'signed-out': 'Sign in to see your rewards. Sign in' }], 'kind, hide-when-zero, slots');
+  expectEqual(
+    [el.attrs.kind, 'hide-when-zero' in el.attrs, el.slots],
+    ['points', false, { 'signed-out': 'Sign in to see your rewards. Sign in' }],
+    'kind, hide-when-zero, slots',
+  );
   expectEqual(el.links, ['/account/login'], 'links');
   expectEqual(styleOf(el), { '--omneo-radius': '6px' }, 'style');
 });
 
-await check('points balance, customised: kind, hide when zero, label and signed-out words (as text, not markup), colours', async () => {
-  const settings = { kind: 'combined', hide_when_zero: true, label: 'You have <b>', signed_out_text: 'Members see points here.', color_value: '#1f5f73', color_text: '#222222', radius: 0 };
-  const el = await one(await render('points-balance', { settings }), 'omneo-points-balance');
-  expectEqual([el.attrs.kind, el.attrs['hide-when-zero']], ['combined', ''], 'kind, hide-when-zero');
-  expectEqual(el.slots, { label: 'You have <b>', 'signed-out': 'Members see points here. Sign in' }, 'slots');
-  expectEqual(el.slotted, ['a'], 'elements inside the slots');
-  expectEqual(styleOf(el), { '--omneo-color-text': '#222222', '--omneo-color-value': '#1f5f73', '--omneo-radius': '0px' }, 'style');
-});
+await check(
+  'points balance, customised: kind, hide when zero, label and signed-out words (as text, not markup), colours',
+  async () => {
+    const settings = {
+      kind: 'combined',
+      hide_when_zero: true,
+      label: 'You have <b>',
+      signed_out_text: 'Members see points here.',
+      color_value: '#1f5f73',
+      color_text: '#222222',
+      radius: 0,
+    };
+    const el = await one(await render('points-balance', { settings }), 'omneo-points-balance');
+    expectEqual([el.attrs.kind, el.attrs['hide-when-zero']], ['combined', ''], 'kind, hide-when-zero');
+    expectEqual(el.slots, { label: 'You have <b>', 'signed-out': 'Members see points here. Sign in' }, 'slots');
+    expectEqual(el.slotted, ['a'], 'elements inside the slots');
+    expectEqual(
+      styleOf(el),
+      { '--omneo-color-text': '#222222', '--omneo-color-value': '#1f5f73', '--omneo-radius': '0px' },
+      'style',
+    );
+  },
+);
 
-await check('rewards list: defaults, then source, limit, expiring days, expired items, redeem buttons, empty words and every colour', async () => {
-  const plain = await one(await render('rewards-list'), 'omneo-rewards-list');
-  expectEqual(plain.attrs, { source: 'rewards', 'expiring-days': '14', style: plain.attrs.style }, 'default attributes');
-  const settings = {
-    source: 'benefits', limit: 3, expiring_days: 7, include_expired: true, redeemable: true, empty_text: 'Nothing yet',
-    color_text: '#000001', color_value: '#000002', color_surface: '#000003', color_border: '#000004',
-    color_warning: '#000005', color_primary: '#000006', color_on_primary: '#000007', color_danger: '#000008', radius: 10, spacing: 16,
-  };
-  const el = await one(await render('rewards-list', { settings }), 'omneo-rewards-list');
-  const { style, ...attrs } = el.attrs;
-  expectEqual(attrs, { source: 'benefits', limit: '3', 'expiring-days': '7', 'include-expired': '', redeemable: '' }, 'attributes');
-  expectEqual(el.slots.empty, 'Nothing yet', 'the empty slot');
-  expectEqual(styleOf(el), {
-    '--omneo-color-text': '#000001', '--omneo-color-value': '#000002', '--omneo-color-primary': '#000006',
-    '--omneo-color-on-primary': '#000007', '--omneo-color-surface': '#000003', '--omneo-color-border': '#000004',
-    '--omneo-color-warning': '#000005', '--omneo-color-danger': '#000008', '--omneo-radius': '10px', '--omneo-space': '16px',
-  }, 'style');
-});
+await check(
+  'rewards list: defaults, then source, limit, expiring days, expired items, redeem buttons, empty words and every colour',
+  async () => {
+    const plain = await one(await render('rewards-list'), 'omneo-rewards-list');
+    expectEqual(plain.attrs, { source: 'rewards', 'expiring-days': '14', style: plain.attrs.style }, 'default attributes');
+    const settings = {
+      source: 'benefits',
+      limit: 3,
+      expiring_days: 7,
+      include_expired: true,
+      redeemable: true,
+      empty_text: 'Nothing yet',
+      color_text: '#000001',
+      color_value: '#000002',
+      color_surface: '#000003',
+      color_border: '#000004',
+      color_warning: '#000005',
+      color_primary: '#000006',
+      color_on_primary: '#000007',
+      color_danger: '#000008',
+      radius: 10,
+      spacing: 16,
+    };
+    const el = await one(await render('rewards-list', { settings }), 'omneo-rewards-list');
+    const { style, ...attrs } = el.attrs;
+    expectEqual(
+      attrs,
+      { source: 'benefits', limit: '3', 'expiring-days': '7', 'include-expired': '', redeemable: '' },
+      'attributes',
+    );
+    expectEqual(el.slots.empty, 'Nothing yet', 'the empty slot');
+    expectEqual(
+      styleOf(el),
+      {
+        '--omneo-color-text': '#000001',
+        '--omneo-color-value': '#000002',
+        '--omneo-color-primary': '#000006',
+        '--omneo-color-on-primary': '#000007',
+        '--omneo-color-surface': '#000003',
+        '--omneo-color-border': '#000004',
+        '--omneo-color-warning': '#000005',
+        '--omneo-color-danger': '#000008',
+        '--omneo-radius': '10px',
+        '--omneo-space': '16px',
+      },
+      'style',
+    );
+  },
+);
 
 await check('redeem button: $10 with confirm by default; a benefit id instead of the amount; its text', async () => {
   const plain = await one(await render('redeem-button'), 'omneo-redeem-button');
-  expectEqual([plain.attrs.amount, plain.attrs.confirm, plain.attrs['benefit-id'], plain.text], ['10', '', undefined, ''], 'amount, confirm, benefit-id, text');
-  const el = await one(await render('redeem-button', { settings: { benefit_id: '201', confirm: false, button_text: 'Use my voucher' } }), 'omneo-redeem-button');
-  expectEqual([el.attrs.amount, el.attrs.confirm, el.attrs['benefit-id'], el.text], [undefined, undefined, '201', 'Use my voucher'], 'amount, confirm, benefit-id, text');
+  expectEqual(
+    [plain.attrs.amount, plain.attrs.confirm, plain.attrs['benefit-id'], plain.text],
+    ['10', '', undefined, ''],
+    'amount, confirm, benefit-id, text',
+  );
+  const el = await one(
+    await render('redeem-button', { settings: { benefit_id: '201', confirm: false, button_text: 'Use my voucher' } }),
+    'omneo-redeem-button',
+  );
+  expectEqual(
+    [el.attrs.amount, el.attrs.confirm, el.attrs['benefit-id'], el.text],
+    [undefined, undefined, '201', 'Use my voucher'],
+    'amount, confirm, benefit-id, text',
+  );
 });
 
 await check('tier progress: points by default; dollars, empty words, the bar colour', async () => {
   const plain = await one(await render('tier-progress'), 'omneo-tier-progress');
   expectEqual([plain.attrs.unit, Object.keys(plain.slots)], ['points', ['signed-out']], 'unit, slots');
-  const el = await one(await render('tier-progress', { settings: { unit: 'dollars', empty_text: 'Shop to join a tier', color_primary: '#c9a227' } }), 'omneo-tier-progress');
-  expectEqual([el.attrs.unit, el.slots.empty, styleOf(el)['--omneo-color-primary']], ['dollars', 'Shop to join a tier', '#c9a227'], 'unit, empty slot, bar colour');
+  const el = await one(
+    await render('tier-progress', { settings: { unit: 'dollars', empty_text: 'Shop to join a tier', color_primary: '#c9a227' } }),
+    'omneo-tier-progress',
+  );
+  expectEqual(
+    [el.attrs.unit, el.slots.empty, styleOf(el)['--omneo-color-primary']],
+    ['dollars', 'Shop to join a tier', '#c9a227'],
+    'unit, empty slot, bar colour',
+  );
 });
 
 await check('a French storefront: the default signed-out words in French', async () => {
@@ -355,7 +498,9 @@ async function visit(name, { customer, secret }) {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   await page.addInitScript(() => {
     window.omneoErrors = [];
-    document.addEventListener('omneo-error', (e) => window.omneoErrors.push({ tag: e.target.localName, kind: e.detail.error.kind, status: e.detail.error.status }));
+    document.addEventListener('omneo-error', (e) =>
+      window.omneoErrors.push({ tag: e.target.localName, kind: e.detail.error.kind, status: e.detail.error.status }),
+    );
   });
   await page.goto(`${storeOrigin}/${name}`);
   return {
@@ -370,7 +515,11 @@ async function visit(name, { customer, secret }) {
 
 /** The text a shopper sees in a widget's shadow root, once `ready` holds for every widget of `tag`. */
 const shadowText = (page, selector) =>
-  page.evaluate((selector) => [...document.querySelectorAll(selector)].map((el) => el.shadowRoot?.textContent.replace(/\s+/g, ' ').trim() ?? null), selector);
+  page.evaluate(
+    (selector) =>
+      [...document.querySelectorAll(selector)].map((el) => el.shadowRoot?.textContent.replace(/\s+/g, ' ').trim() ?? null),
+    selector,
+  );
 const waitFor = (page, fn, arg) => page.waitForFunction(fn, arg, { timeout: 8000 });
 
 try {
@@ -389,24 +538,44 @@ try {
 async function storefrontChecks() {
   const signedIn = await visit('signed-in', { customer, secret: DEMO_SHOP_SECRET });
 
-  await check('signed-in customer: their balances and rewards, after one sign-in request with the signed id, and nothing asked of the store', async () => {
-    const { page } = signedIn;
-    await waitFor(page, () => [...document.querySelectorAll('omneo-points-balance')].every((b) => b.shadowRoot?.querySelector('[part~="value"]:not(.skeleton)')));
-    const values = await page.evaluate(() => [...document.querySelectorAll('omneo-points-balance')].map((b) => b.shadowRoot.querySelector('[part~="value"]').textContent.trim()));
-    expectEqual(values, ['1,234 points', '$57.34'], 'the balances');
-    await waitFor(page, () => document.querySelector('omneo-rewards-list').shadowRoot?.querySelectorAll('[part~="item"]').length > 0);
-    const names = await page.evaluate(() => [...document.querySelector('omneo-rewards-list').shadowRoot.querySelectorAll('[part~="name"]')].map((n) => n.textContent.trim()));
-    expectEqual(names.length, 3, 'rewards listed (limit 3)');
-    const log = await signedIn.omneo.log();
-    const signIns = log.filter((r) => r.path === '/shopify/api/v1/auth/token');
-    expectEqual(signIns.map((r) => [r.method, r.authorization, r.body]), [
-      ['POST', null, { id: DEMO_SHOPIFY_CUSTOMER_ID, signature: hmac(DEMO_SHOPIFY_CUSTOMER_ID, DEMO_SHOP_SECRET) }],
-    ], 'sign-in requests to Omneo');
-    expectEqual(log.filter((r) => r.path === '/auth/token').length, 0, 'admin token requests');
-    expectEqual(signedIn.toStore(), ['GET /signed-in', 'GET /cdn/extension/assets/omneo-widgets.js'], 'requests to the store');
-    expectEqual(await signedIn.errors(), [], 'omneo-error events');
-    expect(!signedIn.problems.length, signedIn.problems.join('\n'));
-  });
+  await check(
+    'signed-in customer: their balances and rewards, after one sign-in request with the signed id, and nothing asked of the store',
+    async () => {
+      const { page } = signedIn;
+      await waitFor(page, () =>
+        [...document.querySelectorAll('omneo-points-balance')].every((b) =>
+          b.shadowRoot?.querySelector('[part~="value"]:not(.skeleton)'),
+        ),
+      );
+      const values = await page.evaluate(() =>
+        [...document.querySelectorAll('omneo-points-balance')].map((b) =>
+          b.shadowRoot.querySelector('[part~="value"]').textContent.trim(),
+        ),
+      );
+      expectEqual(values, ['1,234 points', '$57.34'], 'the balances');
+      await waitFor(
+        page,
+        () => document.querySelector('omneo-rewards-list').shadowRoot?.querySelectorAll('[part~="item"]').length > 0,
+      );
+      const names = await page.evaluate(() =>
+        [...document.querySelector('omneo-rewards-list').shadowRoot.querySelectorAll('[part~="name"]')].map((n) =>
+          n.textContent.trim(),
+        ),
+      );
+      expectEqual(names.length, 3, 'rewards listed (limit 3)');
+      const log = await signedIn.omneo.log();
+      const signIns = log.filter((r) => r.path === '/shopify/api/v1/auth/token');
+      expectEqual(
+        signIns.map((r) => [r.method, r.authorization, r.body]),
+        [['POST', null, { id: DEMO_SHOPIFY_CUSTOMER_ID, signature: hmac(DEMO_SHOPIFY_CUSTOMER_ID, DEMO_SHOP_SECRET) }]],
+        'sign-in requests to Omneo',
+      );
+      expectEqual(log.filter((r) => r.path === '/auth/token').length, 0, 'admin token requests');
+      expectEqual(signedIn.toStore(), ['GET /signed-in', 'GET /cdn/extension/assets/omneo-widgets.js'], 'requests to the store');
+      expectEqual(await signedIn.errors(), [], 'omneo-error events');
+      expect(!signedIn.problems.length, signedIn.problems.join('\n'));
+    },
+  );
 
   await check('signed-in customer: their tier', async () => {
     const { page } = signedIn;
@@ -422,7 +591,11 @@ async function storefrontChecks() {
   await check('guest: every block shows its signed-out words and sign-in link, and nothing is sent to Omneo', async () => {
     const v = await visit('guest', { customer: null, secret: DEMO_SHOP_SECRET });
     try {
-      await waitFor(v.page, () => [...document.querySelectorAll('omneo-points-balance, omneo-rewards-list')].every((el) => el.shadowRoot?.querySelector('slot[name="signed-out"]')));
+      await waitFor(v.page, () =>
+        [...document.querySelectorAll('omneo-points-balance, omneo-rewards-list')].every((el) =>
+          el.shadowRoot?.querySelector('slot[name="signed-out"]'),
+        ),
+      );
       const visible = await v.page.locator('omneo-points-balance [slot="signed-out"]').first().isVisible();
       expect(visible, 'the signed-out words are not visible');
       const button = v.page.locator('omneo-redeem-button [part~="button"]');
@@ -440,14 +613,25 @@ async function storefrontChecks() {
   await check('the wrong shop secret in the metafield: an error state of kind auth, and no data read', async () => {
     const v = await visit('wrong-secret', { customer, secret: 'not-the-shop-secret' });
     try {
-      await waitFor(v.page, () => [...document.querySelectorAll('omneo-points-balance')].every((b) => b.shadowRoot?.querySelector('[part~="error"]')));
+      await waitFor(v.page, () =>
+        [...document.querySelectorAll('omneo-points-balance')].every((b) => b.shadowRoot?.querySelector('[part~="error"]')),
+      );
       const errors = await v.errors();
       expect(errors.length > 0 && errors.every((e) => e.kind === 'auth'), `omneo-error events: ${JSON.stringify(errors)}`);
-      const signedOut = await v.page.evaluate(() => Boolean(document.querySelector('omneo-points-balance').shadowRoot.querySelector('slot[name="signed-out"]')));
+      const signedOut = await v.page.evaluate(() =>
+        Boolean(document.querySelector('omneo-points-balance').shadowRoot.querySelector('slot[name="signed-out"]')),
+      );
       expect(!signedOut, 'the signed-out state is shown, not an error');
       const log = await v.omneo.log();
-      expect(log.some((r) => r.path === '/shopify/api/v1/auth/token'), 'no sign-in request');
-      expectEqual(log.filter((r) => r.path.startsWith('/profiles/')).map((r) => r.path), [], 'data requests');
+      expect(
+        log.some((r) => r.path === '/shopify/api/v1/auth/token'),
+        'no sign-in request',
+      );
+      expectEqual(
+        log.filter((r) => r.path.startsWith('/profiles/')).map((r) => r.path),
+        [],
+        'data requests',
+      );
       await v.page.locator('main').screenshot({ path: fileURLToPath(new URL('wrong-secret.png', shots)) });
     } finally {
       await v.page.close();

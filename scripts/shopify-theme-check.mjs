@@ -47,7 +47,10 @@ for (const file of files.sort()) {
   report(`theme-check: ${file}`, offenses.filter((o) => o.uri === uri).map(where));
 }
 const elsewhere = offenses.filter((o) => !files.some((file) => o.uri === pathToFileURL(fileURLToPath(new URL(file, root))).href));
-report('theme-check: nothing reported on any other file', elsewhere.map((o) => `${o.uri}: ${where(o)}`));
+report(
+  'theme-check: nothing reported on any other file',
+  elsewhere.map((o) => `${o.uri}: ${where(o)}`),
+);
 
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -1,9 +1,9 @@
-import { DEMO_SHOP_SECRET, DEMO_SHOPIFY_CUSTOMER_ID, DEMO_SHOPIFY_STRANGER_ID } from '../mock/seed.js';
-
 /**
  * The mock Omneo from the tests' side: each `MockOmneo` is a fresh namespace of the mock server
  * (its own shopper, faults and request log), on another origin than the test page.
  */
+import { DEMO_SHOP_SECRET, DEMO_SHOPIFY_CUSTOMER_ID, DEMO_SHOPIFY_STRANGER_ID } from '../mock/seed.js';
+
 declare global {
   interface Window {
     OMNEO_MOCK: string;

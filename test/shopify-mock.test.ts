@@ -18,10 +18,14 @@ describe('the mock Omneo: Shopify sign-in', () => {
     const { status, body } = await signIn(mock, { id, signature: await MockOmneo.shopifySignature(id) });
     expect(status).to.equal(200);
     expect(body.data.exp).to.be.a('number');
-    const balances = await fetch(`${mock.baseUrl}/profiles/me/balances`, { headers: { Authorization: `Bearer ${body.data.token}` } });
+    const balances = await fetch(`${mock.baseUrl}/profiles/me/balances`, {
+      headers: { Authorization: `Bearer ${body.data.token}` },
+    });
     expect((await balances.json()).data.point_balance).to.equal(1234);
     const logged = (await mock.requests()).filter((r) => r.path === MockOmneo.shopifyTokenPath);
-    expect(logged.map((r) => [r.method, r.authorization, r.body])).to.deep.equal([['POST', null, { id, signature: await MockOmneo.shopifySignature(id) }]]);
+    expect(logged.map((r) => [r.method, r.authorization, r.body])).to.deep.equal([
+      ['POST', null, { id, signature: await MockOmneo.shopifySignature(id) }],
+    ]);
   });
 
   it('refuses a signature made with another secret (401), and a customer with no profile (404)', async () => {
