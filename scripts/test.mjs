@@ -13,12 +13,12 @@ const steps = [
   { name: 'build', cmd: 'npm run --silent build' },
   // The bundle may not grow: a ratchet below which it must stay (bench/size-budget.mjs says why).
   { name: 'size', cmd: 'node bench/size-budget.mjs --ci' },
-  { name: 'manifest', cmd: 'node scripts/check-manifest.mjs' },
-  { name: 'ssr', cmd: 'node scripts/ssr-check.mjs' },
-  { name: 'package', cmd: 'node scripts/package-check.mjs', suite: true },
   // The Shopify theme app extension: Shopify's linter, then its blocks rendered and used in Chromium.
   { name: 'theme-check', cmd: 'node scripts/shopify-theme-check.mjs', suite: true },
   { name: 'shopify', cmd: 'node scripts/shopify-test.mjs', suite: true },
+  { name: 'manifest', cmd: 'node scripts/check-manifest.mjs' },
+  { name: 'ssr', cmd: 'node scripts/ssr-check.mjs' },
+  { name: 'package', cmd: 'node scripts/package-check.mjs', suite: true },
   { name: 'unit', cmd: 'npx web-test-runner --config web-test-runner.config.mjs', suite: true },
   { name: 'examples', cmd: 'node scripts/examples-test.mjs --no-lib-build', suite: true },
   { name: 'e2e', cmd: 'node scripts/e2e.mjs', suite: true },
