@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The Shopify theme app extension's assets, from the build (the last step of `npm run build`):
+ * The Shopify theme app extension's assets, from the build (`postbuild`: npm runs it after `npm run build`):
  * dist/omneo-widgets.js, the drop-in bundle, becomes integrations/shopify/assets/omneo-widgets.js,
  * which the app embed block loads with `{{ 'omneo-widgets.js' | asset_url }}`.
  *
