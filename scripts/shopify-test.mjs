@@ -71,7 +71,7 @@ function shopifyLiquid({
     globals: {
       customer,
       shop: { metafields: { omneo: { id_secret: secret } } },
-      request: { locale: { iso_code: locale }, design_mode: false },
+      request: { locale: { iso_code: locale } },
       localization: { country: { iso_code: country } },
       routes: { account_login_url: '/account/login' },
     },
@@ -286,6 +286,21 @@ await check('app embed, guest: an empty customer id and no signature', async () 
   );
   expectEqual(elements[0].attrs, { global: '', tenant: 'harbour', locale: 'fr-CA', 'shopify-customer-id': '' }, 'the provider');
 });
+
+await check(
+  'app embed, no secret in the metafield: the customer id with an empty signature (Omneo refuses it: an error, not a guest)',
+  async () => {
+    const el = await one(
+      await render('omneo-embed', { customer, secret: null, settings: { tenant: 'harbour' } }),
+      'omneo-provider',
+    );
+    expectEqual(
+      [el.attrs['shopify-customer-id'], el.attrs['shopify-signature']],
+      [DEMO_SHOPIFY_CUSTOMER_ID, ''],
+      'customer id, signature',
+    );
+  },
+);
 
 await check(
   'app embed: a base URL replaces the tenant; a currency is passed on; a locale with its own region is kept',
