@@ -3,7 +3,7 @@
 //
 //   node bench/run.mjs                  everything (runs `npm run build` first)
 //   node bench/run.mjs --no-build       use dist/ as it is
-//   node bench/run.mjs --only size,paint   some of: size, requests, paint, longtask, cls, leaks
+//   node bench/run.mjs --only size,paint   some of: size, requests, paint, session, longtask, cls, leaks
 //   node bench/run.mjs --runs 21        first-paint loads per side (default 15, at least 9)
 //
 // How each figure is measured: BENCHMARKS.md, and the comment at the top of each bench/*.mjs.
@@ -18,7 +18,7 @@ import { sizeFigures } from './size.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const only = opt('--only', 'size,requests,paint,longtask,cls,leaks').split(',');
+const only = opt('--only', 'size,requests,paint,session,longtask,cls,leaks').split(',');
 const runs = Math.max(9, Number(opt('--runs', 15)));
 const verbose = args.includes('--verbose');
 const log = (s) => verbose && console.error(`  .. ${s}`);
@@ -59,6 +59,7 @@ async function main() {
     const steps = {
       requests: () => import('./requests.mjs').then((m) => m.runRequests(ctx)),
       paint: () => import('./paint.mjs').then((m) => m.runPaint(ctx)),
+      session: () => import('./session.mjs').then((m) => m.runSession(ctx)),
       longtask: () => import('./longtask.mjs').then((m) => m.runLongTasks(ctx)),
       cls: () => import('./cls.mjs').then((m) => m.runCls(ctx)),
       leaks: () => import('./leaks.mjs').then((m) => m.runLeaks(ctx)),
