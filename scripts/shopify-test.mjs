@@ -287,6 +287,14 @@ await check('app embed, guest: an empty customer id and no signature', async () 
   expectEqual(elements[0].attrs, { global: '', tenant: 'harbour', locale: 'fr-CA', 'shopify-customer-id': '' }, 'the provider');
 });
 
+await check('app embed: the storefront language alone when the visitor has no country', async () => {
+  const el = await one(
+    await render('omneo-embed', { customer, country: null, settings: { tenant: 'harbour' } }),
+    'omneo-provider',
+  );
+  expectEqual(el.attrs.locale, 'en', 'locale');
+});
+
 await check(
   'app embed, no secret in the metafield: the customer id with an empty signature (Omneo refuses it: an error, not a guest)',
   async () => {
