@@ -16,7 +16,7 @@
  *   node scripts/shopify-test.mjs --screenshot    also writes docs/shopify-blocks.png (the README's picture)
  */
 import { createHmac } from 'node:crypto';
-import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, readdir, mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { Liquid } from 'liquidjs';
@@ -164,7 +164,7 @@ const parser = await browser.newPage();
  */
 function parse(html) {
   return parser.evaluate((html) => {
-    const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
+    const doc = new window.DOMParser().parseFromString(`<!doctype html><body>${html}`, 'text/html');
     const squeeze = (s) => s.replace(/\s+/g, ' ').trim();
     const elements = [...doc.body.querySelectorAll('*')]
       .filter((el) => el.localName.startsWith('omneo-'))
@@ -536,13 +536,6 @@ async function visit(name, { customer, secret }) {
   };
 }
 
-/** The text a shopper sees in a widget's shadow root, once `ready` holds for every widget of `tag`. */
-const shadowText = (page, selector) =>
-  page.evaluate(
-    (selector) =>
-      [...document.querySelectorAll(selector)].map((el) => el.shadowRoot?.textContent.replace(/\s+/g, ' ').trim() ?? null),
-    selector,
-  );
 const waitFor = (page, fn, arg) => page.waitForFunction(fn, arg, { timeout: 8000 });
 
 try {
