@@ -10,16 +10,21 @@
  *    with the example host backend (mock/host-backend.js) mounted for
  *    /omneo/token and the demo sign-in, and the page's `base-url` attributes
  *    pointed at the ID API in use.
+ * 3. Plays Shopify for demo/shopify.html: as a theme's Liquid would, it renders the signed-in
+ *    customer's id and its HMAC-SHA256 keyed with the shop secret into the page's provider
+ *    (`?as=guest`: no customer; `?as=wrong-secret`: signed with another secret).
  *
- * Env: MOCK_PORT, PORT (Vite), OMNEO_BASE_URL + OMNEO_API_TOKEN, DEMO_OPEN=0
+ * Env: MOCK_PORT, PORT (Vite), OMNEO_BASE_URL + OMNEO_API_TOKEN, OMNEO_SHOP_SECRET +
+ * OMNEO_SHOPIFY_CUSTOMER_ID (the Shopify page against a real Omneo), DEMO_OPEN=0
  * (don't open a browser; also off when CI is set), DEMO_BUNDLE=1 (the page loads the built
  * drop-in bundle `dist/omneo-widgets.js` instead of the source: run `npm run build` first).
  */
+import { createHmac } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { startMock } from '../mock/server.js';
 import { createHostBackend } from '../mock/host-backend.js';
-import { DEMO_EMAIL } from '../mock/seed.js';
+import { DEMO_EMAIL, DEMO_SHOP_SECRET, DEMO_SHOPIFY_CUSTOMER_ID } from '../mock/seed.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -51,6 +56,22 @@ const hostBackend = createHostBackend({
   apiToken: useReal ? realApiToken : 'mock-secret-admin-token',
 });
 
+const shopSecret = process.env.OMNEO_SHOP_SECRET ?? DEMO_SHOP_SECRET;
+const shopifyCustomerId = process.env.OMNEO_SHOPIFY_CUSTOMER_ID ?? DEMO_SHOPIFY_CUSTOMER_ID;
+
+/**
+ * What a Shopify theme renders for demo/shopify.html's provider, as the app embed's Liquid does:
+ * `{{ customer.id }}` and `{{ customer.id | hmac_sha256: shop.metafields.omneo.id_secret }}`.
+ * @param {string} html @param {string | null} view `guest`, `wrong-secret`, else the signed-in customer
+ */
+function renderShopifyCustomer(html, view) {
+  const sign = (/** @type {string} */ secret) => createHmac('sha256', secret).update(shopifyCustomerId).digest('hex');
+  const attributes = view === 'guest'
+    ? 'shopify-customer-id=""'
+    : `shopify-customer-id="${shopifyCustomerId}" shopify-signature="${sign(view === 'wrong-secret' ? 'not-the-shop-secret' : shopSecret)}"`;
+  return html.replace(/shopify-customer-id=""\s+shopify-signature=""/, attributes);
+}
+
 /** @type {import('vite').Plugin} */
 const demoPlugin = {
   name: 'omneo-demo-host-backend',
@@ -63,7 +84,10 @@ const demoPlugin = {
     handler(html, ctx) {
       if (!ctx.path.startsWith('/demo/')) return html;
       // Point every widget provider at the ID API in use (real Omneo, or the mock's actual port).
-      const page = html.replace(/(<omneo-provider\b[^>]*?\sbase-url=")[^"]*(")/g, `$1${baseUrl}$2`);
+      let page = html.replace(/(<omneo-provider\b[^>]*?\sbase-url=")[^"]*(")/g, `$1${baseUrl}$2`);
+      if (ctx.path.startsWith('/demo/shopify')) {
+        page = renderShopifyCustomer(page, new URL(ctx.originalUrl ?? ctx.path, 'http://demo').searchParams.get('as'));
+      }
       return process.env.DEMO_BUNDLE ? page.replace('/src/omneo-widgets.ts', '/dist/omneo-widgets.js') : page;
     },
   },
@@ -89,6 +113,7 @@ const how = useReal
   : `mock Omneo at ${baseUrl}; sign in as ${DEMO_EMAIL} with the header's "Sign in" button`;
 console.log('');
 console.log(`  Demo storefront: ${demoUrl}  (${how})`);
+console.log(`  On Shopify:      ${new URL('shopify.html', demoUrl).href}  (signed in by Shopify customer ${shopifyCustomerId}; ?as=guest, ?as=wrong-secret)`);
 if (mock) console.log(`  Mock controls:   ${mock.origin}/__mock/{reset,requests,faults,mint,clock,state}`);
 console.log('  Press Ctrl+C to stop.');
 console.log('');

@@ -4,6 +4,16 @@
  * shared/omneo-id-api.md, plus control endpoints (`/__mock/...`) for tests:
  * reset, request log, fault injection, token minting and a movable clock.
  *
+ * It also serves Omneo's Shopify endpoint (omneo-id-api.md, "Shopify stores"):
+ * `POST /shopify/api/v1/auth/token {"id", "signature"}`, no Authorization. The
+ * signature must be the HMAC-SHA256 (hex) of the id keyed with the shop secret
+ * (`shopSecret`, default DEMO_SHOP_SECRET from seed.js); the id must be a `shopify`
+ * identity of the shopper (DEMO_SHOPIFY_CUSTOMER_ID). Answers: 200 `{data: {token, exp}}`;
+ * 401 `{"message": "Invalid signature."}` for a wrong signature; 422 when id or
+ * signature is missing; 404 for a customer with no Omneo profile. It is logged, and
+ * fault rules apply to it, under its full path `/shopify/api/v1/auth/token`
+ * (`GET /__mock/requests` lists it with the ID API's requests).
+ *
  * Usage: `http.createServer(createOmneoMock().handle)`, or as connect
  * middleware (`app.use(mock.handle)`): paths that are not the mock's go to `next`.
  *
@@ -32,6 +42,7 @@ import {
   createSeed, computeBalances, refreshExpiry, syncProfileBalances,
   formatUtc, IMAGE_BASE, placeholderImage,
 } from './seed.js';
+import { DEMO_SHOP_SECRET } from './seed.js';
 import { compareValues, paginate, redeemAmount, redeemBenefit } from './rules.js';
 
 /** @typedef {import('node:http').IncomingMessage} Req */
@@ -48,6 +59,8 @@ import { compareValues, paginate, redeemAmount, redeemBenefit } from './rules.js
  * @property {SeedState | ((now: number, opts: {rewards?: number}) => SeedState)} [seed]
  *   the initial state of every namespace (an object is deep-copied); default `createSeed`
  * @property {Buffer | string} [signingKey] HMAC key for tokens (default: random per mock)
+ * @property {string} [shopSecret] the Shopify shop secret that signs customer ids
+ *   (default: DEMO_SHOP_SECRET from seed.js)
  */
 
 /**
@@ -55,7 +68,8 @@ import { compareValues, paginate, redeemAmount, redeemBenefit } from './rules.js
  * @typedef {object} FaultRule
  * @property {string} [method] only requests with this method (default: any but OPTIONS)
  * @property {string} path exact path after /id/api/v1 (e.g. "/profiles/me/balances"),
- *   or a prefix ending with "*" ("/profiles/me*", "*" for all)
+ *   or a prefix ending with "*" ("/profiles/me*", "*" for all); the Shopify endpoint
+ *   by its full path, "/shopify/api/v1/auth/token"
  * @property {number} [times] how many matching requests it applies to (default: all)
  * @property {number} [status] answer with this status instead of the real answer
  * @property {string | Json} [body] the body of that answer (a string is sent raw)
@@ -68,7 +82,8 @@ import { compareValues, paginate, redeemAmount, redeemBenefit } from './rules.js
 /**
  * @typedef {object} LoggedRequest
  * @property {string} method
- * @property {string} path  path after /id/api/v1
+ * @property {string} path  path after /id/api/v1; for the Shopify endpoint, its full path
+ *   (/shopify/api/v1/auth/token)
  * @property {Record<string, string>} query
  * @property {string | null} authorization
  * @property {any} body     parsed JSON, else the raw text, else null
@@ -87,6 +102,7 @@ import { compareValues, paginate, redeemAmount, redeemBenefit } from './rules.js
  */
 
 export const ID_API_PREFIX = '/id/api/v1';
+export const SHOPIFY_API_PREFIX = '/shopify/api/v1';
 const CONTROL_PREFIX = '/__mock';
 const NS_RE = /^\/ns\/([A-Za-z0-9_.~-]{1,100})(\/.*)$/;
 const MAX_BODY = 1 << 20;
@@ -311,6 +327,7 @@ export function createOmneoMock(options = {}) {
   const signingKey = options.signingKey ?? randomBytes(32);
   const defaultTtl = options.tokenTtlSeconds ?? 900;
   const defaultLatency = options.latencyMs ?? 0;
+  const shopSecret = options.shopSecret ?? DEMO_SHOP_SECRET;
 
   /** @type {Map<string, Namespace>} */
   const namespaces = new Map();
@@ -420,9 +437,11 @@ export function createOmneoMock(options = {}) {
    * @property {string[]} params  path parameters
    */
 
-  /** @type {{method: string, re: RegExp, auth: 'admin' | 'shopper', run: (c: Ctx) => [number, unknown]}[]} */
+  /** @type {{method: string, re: RegExp, auth: 'admin' | 'shopper' | 'signature', run: (c: Ctx) => [number, unknown]}[]} */
   const routes = [
     { method: 'POST', re: /^\/auth\/token$/, auth: 'admin', run: authToken },
+    // Omneo's Shopify endpoint: its full path, as ID API paths never start with /shopify.
+    { method: 'POST', re: /^\/shopify\/api\/v1\/auth\/token$/, auth: 'signature', run: shopifyToken },
     { method: 'GET', re: /^\/profiles\/me$/, auth: 'shopper', run: ({ ns }) => [200, { data: profileView(ns) }] },
     { method: 'GET', re: /^\/profiles\/me\/balances$/, auth: 'shopper', run: ({ ns }) => [200, { data: computeBalances(ns.state) }] },
     { method: 'GET', re: /^\/profiles\/me\/rewards$/, auth: 'shopper', run: (c) => [200, list(c, c.ns.state.rewards)] },
@@ -446,6 +465,31 @@ export function createOmneoMock(options = {}) {
     const profile = findProfile(ns.state, id, typeof b.id_handle === 'string' ? b.id_handle : undefined);
     if (!profile) throw new HttpError(404, { message: 'Profile not found.' });
     return [200, { data: mint(ns, profile.id) }];
+  }
+
+  /**
+   * Omneo's Shopify sign-in: a customer id and its signature by the shop secret, for a shopper token.
+   * @param {Ctx} c @returns {[number, unknown]}
+   */
+  function shopifyToken({ ns, body }) {
+    const b = body && typeof body === 'object' ? body : {};
+    /** @type {Record<string, string[]>} */
+    const errors = {};
+    if (typeof b.id !== 'string' && typeof b.id !== 'number' || String(b.id) === '') errors.id = ['The id field is required.'];
+    if (typeof b.signature !== 'string' || b.signature === '') errors.signature = ['The signature field is required.'];
+    if (Object.keys(errors).length) throw invalid(errors);
+    const id = String(b.id);
+    if (!signatureMatches(id, b.signature)) throw new HttpError(401, { message: 'Invalid signature.' });
+    const profile = findProfile(ns.state, id, 'shopify');
+    if (!profile) throw new HttpError(404, { message: 'Profile not found.' });
+    return [200, { data: mint(ns, profile.id) }];
+  }
+
+  /** Whether `signature` is the shop secret's HMAC-SHA256 of `id`, in hex. @param {string} id @param {string} signature */
+  function signatureMatches(id, signature) {
+    const expected = createHmac('sha256', shopSecret).update(id).digest();
+    const given = /^[0-9a-f]{64}$/i.test(signature) ? Buffer.from(signature, 'hex') : Buffer.alloc(0);
+    return given.length === expected.length && timingSafeEqual(given, expected);
   }
 
   /** The profile with its live balances. @param {Namespace} ns */
@@ -661,6 +705,9 @@ export function createOmneoMock(options = {}) {
     if (path === ID_API_PREFIX || path.startsWith(`${ID_API_PREFIX}/`)) {
       kind = 'api';
       sub = path.slice(ID_API_PREFIX.length) || '/';
+    } else if (path.startsWith(`${SHOPIFY_API_PREFIX}/`)) {
+      kind = 'api';
+      sub = path;
     } else if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
       kind = 'control';
       sub = path.slice(CONTROL_PREFIX.length) || '/';
@@ -674,7 +721,10 @@ export function createOmneoMock(options = {}) {
     if (!kind) {
       if (next) return next();
       if (path === '/' && req.method === 'GET') {
-        return sendJson(req, res, 200, { name: 'omneo-mock', idApi: `${url.origin}${ID_API_PREFIX}`, control: `${url.origin}${CONTROL_PREFIX}` });
+        return sendJson(req, res, 200, {
+          name: 'omneo-mock', idApi: `${url.origin}${ID_API_PREFIX}`, shopifyApi: `${url.origin}${SHOPIFY_API_PREFIX}`,
+          control: `${url.origin}${CONTROL_PREFIX}`,
+        });
       }
       return sendJson(req, res, 404, { message: 'Not found.' });
     }

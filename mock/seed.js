@@ -44,6 +44,17 @@
 export const DEMO_PROFILE_ID = '9dc2b6f4-5a1e-4c8b-9f2d-6a7e1b0c4d55';
 export const DEMO_EMAIL = 'ava.thompson@example.com';
 export const DEMO_EXTERNAL_ID = { handle: 'shopify', identifier: 'shopify-1001' };
+
+/**
+ * Shopify stores (omneo-id-api.md, "Shopify stores"). The demo shop's secret, as Omneo keeps it in
+ * the shop metafield `omneo.id_secret`: a theme signs a customer's id with it (Liquid's
+ * `hmac_sha256`, lowercase hex) and the mock's `POST /shopify/api/v1/auth/token` checks that signature.
+ */
+export const DEMO_SHOP_SECRET = 'demo-shop-secret-8f3a1c';
+/** The Shopify customer whose Omneo profile is the demo shopper (an identity with handle `shopify`). */
+export const DEMO_SHOPIFY_CUSTOMER_ID = '7208317501502';
+/** A Shopify customer with no Omneo profile: a good signature still answers 404. */
+export const DEMO_SHOPIFY_STRANGER_ID = '7208317509999';
 export const DEMO_TIMEZONE = 'Australia/Melbourne';
 export const POINTS_TO_DOLLARS_RATE = 0.01;
 
@@ -235,7 +246,10 @@ function buildProfile(now) {
     point_balance_dollars: 0,
     benefit_balance: 0,
     combined_balance_dollars: 0,
-    identities: [{ handle: DEMO_EXTERNAL_ID.handle, identifier: DEMO_EXTERNAL_ID.identifier }],
+    identities: [
+      { handle: DEMO_EXTERNAL_ID.handle, identifier: DEMO_EXTERNAL_ID.identifier },
+      { handle: 'shopify', identifier: DEMO_SHOPIFY_CUSTOMER_ID },
+    ],
     created_at: created,
     updated_at: formatUtc(now - 2 * DAY),
   };
@@ -503,6 +517,8 @@ export function createSeed(now = Date.now(), options = {}) {
     redemptions: [],
     nextRedemptionId: 55,
   };
+  // The shopper is also a Shopify store's customer (Omneo's Shopify sign-in finds them by this id).
+  state.identities.push({ handle: 'shopify', identifier: DEMO_SHOPIFY_CUSTOMER_ID });
   syncProfileBalances(state);
   return state;
 }

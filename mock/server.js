@@ -9,11 +9,12 @@
  *
  *   const mock = await startMock({ port: 0 });   // port 0: any free port
  *   mock.url   // "http://127.0.0.1:54321/id/api/v1"
+ *   mock.shopifyUrl   // "http://127.0.0.1:54321/shopify/api/v1" (Omneo's Shopify sign-in)
  *   await mock.close();
  */
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { createOmneoMock, ID_API_PREFIX } from './omneo-mock.js';
+import { createOmneoMock, ID_API_PREFIX, SHOPIFY_API_PREFIX } from './omneo-mock.js';
 
 /**
  * @typedef {import('./omneo-mock.js').MockOptions & {port?: number, host?: string}} StartOptions
@@ -22,7 +23,7 @@ import { createOmneoMock, ID_API_PREFIX } from './omneo-mock.js';
 /**
  * Start the mock on `host:port` (default 127.0.0.1:4010; port 0 = ephemeral).
  * @param {StartOptions} [options]
- * @returns {Promise<{url: string, origin: string, port: number, server: import('node:http').Server,
+ * @returns {Promise<{url: string, shopifyUrl: string, origin: string, port: number, server: import('node:http').Server,
  *   mock: ReturnType<typeof createOmneoMock>, close: () => Promise<void>}>}
  */
 export async function startMock({ port = 4010, host = '127.0.0.1', ...options } = {}) {
@@ -40,6 +41,7 @@ export async function startMock({ port = 4010, host = '127.0.0.1', ...options } 
   const origin = `http://${hostPart}:${address.port}`;
   return {
     url: `${origin}${ID_API_PREFIX}`,
+    shopifyUrl: `${origin}${SHOPIFY_API_PREFIX}`,
     origin,
     port: address.port,
     server,
@@ -79,6 +81,7 @@ if (isMain) {
     tokenTtlSeconds: num(args.ttl),
   });
   console.log(`Mock Omneo ID API: ${mock.url}`);
+  console.log(`  Shopify sign-in:  ${mock.shopifyUrl}/auth/token (shop secret: DEMO_SHOP_SECRET in mock/seed.js)`);
   console.log(`  control endpoints: ${mock.origin}/__mock/{reset,requests,faults,mint,clock,state}`);
   const stop = () => mock.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

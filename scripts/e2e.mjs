@@ -167,6 +167,14 @@ try {
     await page.waitForFunction(() => [...document.querySelectorAll('omneo-points-balance')].every((el) => el.shadowRoot?.querySelector('slot[name="signed-out"]')), null, { timeout: 8000 });
   });
 
+  await check('the Shopify page: the demo customer is signed in by their signed id, with one sign-in request and no token-url', async () => {
+    await fetch(`${mock}/__mock/requests`, { method: 'DELETE' });
+    await page.goto(new URL('shopify.html', url).href);
+    await page.waitForFunction(() => /points/.test(document.querySelector('omneo-points-balance')?.shadowRoot?.querySelector('[part~="value"]:not(.skeleton)')?.textContent ?? ''), null, { timeout: 8000 });
+    expectEqual(await count('/shopify/api/v1/auth/token', 'POST'), 1, 'Shopify sign-in requests');
+    expectEqual(await count('/auth/token', 'POST'), 0, 'tokens minted by the host backend');
+  });
+
   await check('no console error or uncaught error on the page', async () => {
     if (problems.length) throw new Error(problems.join('\n'));
   });

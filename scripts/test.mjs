@@ -13,6 +13,9 @@ const steps = [
   { name: 'build', cmd: 'npm run --silent build' },
   // The bundle may not grow: a ratchet below which it must stay (bench/size-budget.mjs says why).
   { name: 'size', cmd: 'node bench/size-budget.mjs --ci' },
+  // The Shopify theme app extension: Shopify's linter, then its blocks rendered and used in Chromium.
+  { name: 'theme-check', cmd: 'node scripts/shopify-theme-check.mjs', suite: true },
+  { name: 'shopify', cmd: 'node scripts/shopify-test.mjs', suite: true },
   { name: 'manifest', cmd: 'node scripts/check-manifest.mjs' },
   { name: 'ssr', cmd: 'node scripts/ssr-check.mjs' },
   { name: 'package', cmd: 'node scripts/package-check.mjs', suite: true },

@@ -2,6 +2,8 @@
  * The mock Omneo from the tests' side: each `MockOmneo` is a fresh namespace of the mock server
  * (its own shopper, faults and request log), on another origin than the test page.
  */
+import { DEMO_SHOP_SECRET, DEMO_SHOPIFY_CUSTOMER_ID, DEMO_SHOPIFY_STRANGER_ID } from '../mock/seed.js';
+
 declare global {
   interface Window {
     OMNEO_MOCK: string;
@@ -23,6 +25,14 @@ export class MockOmneo {
   readonly origin = new URL(window.OMNEO_MOCK).origin;
   /** The ID API base of this namespace, for `base-url`. */
   readonly baseUrl = `${this.origin}/ns/${this.ns}/id/api/v1`;
+  /** Omneo's Shopify sign-in of this namespace: `POST {shopifyBaseUrl}/auth/token {id, signature}`. */
+  readonly shopifyBaseUrl = `${this.origin}/ns/${this.ns}/shopify/api/v1`;
+  /** The path the Shopify sign-in is logged under (see `requests()` and `count()`). */
+  static readonly shopifyTokenPath = '/shopify/api/v1/auth/token';
+  /** The Shopify customer whose Omneo profile is the demo shopper. */
+  static readonly shopifyCustomerId = DEMO_SHOPIFY_CUSTOMER_ID;
+  /** A Shopify customer with no Omneo profile (a good signature answers 404). */
+  static readonly shopifyStrangerId = DEMO_SHOPIFY_STRANGER_ID;
   /** The same-origin token endpoint for this namespace, for `token-url`. */
   readonly tokenUrl = `/omneo/token/${this.ns}`;
 
@@ -58,6 +68,17 @@ export class MockOmneo {
     if (!res.ok) throw new Error(`mock redeem ${amount}: ${res.status}`);
   }
 
+  /**
+   * What a Shopify theme renders as `shopify-signature`: the HMAC-SHA256 of the customer id keyed
+   * with the shop secret, in lowercase hex (the mock checks it against DEMO_SHOP_SECRET).
+   */
+  static async shopifySignature(customerId: string = DEMO_SHOPIFY_CUSTOMER_ID, shopSecret: string = DEMO_SHOP_SECRET) {
+    const encoder = new TextEncoder();
+    const key = await crypto.subtle.importKey('raw', encoder.encode(shopSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(customerId));
+    return [...new Uint8Array(mac)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  }
+
   /** A `tokenProvider` that mints with the mock. */
   tokenProvider = () => this.mint();
 
@@ -69,7 +90,7 @@ export class MockOmneo {
     return this.control('GET', 'requests');
   }
 
-  /** How many requests of `method` reached `path` (after `/id/api/v1`). */
+  /** How many requests of `method` reached `path` (after `/id/api/v1`; the Shopify sign-in: `MockOmneo.shopifyTokenPath`). */
   async count(path: string, method = 'GET') {
     return (await this.requests()).filter((r) => r.method === method && r.path === path).length;
   }
