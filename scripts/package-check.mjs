@@ -37,7 +37,7 @@ for (const [entry, target] of Object.entries(pkg.exports)) {
 check('"customElements" names the manifest', pkg.customElements === 'custom-elements.json' && existsSync(pkg.customElements));
 
 // One element imported alone: only its own tag is defined in the bundle a user's bundler makes.
-const tags = ['omneo-provider', 'omneo-points-balance', 'omneo-rewards-list', 'omneo-redeem-button'];
+const tags = ['omneo-provider', 'omneo-points-balance', 'omneo-rewards-list', 'omneo-redeem-button', 'omneo-tier-progress'];
 const needs = { 'omneo-rewards-list': ['omneo-redeem-button'] }; // a redeemable list renders buttons
 for (const tag of tags) {
   const name = tag.replace('omneo-', '');
