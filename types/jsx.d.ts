@@ -1,4 +1,10 @@
-import type { OmneoPointsBalance, OmneoProvider, OmneoRedeemButton, OmneoRewardsList } from "@omneo/widgets";
+import type {
+  OmneoPointsBalance,
+  OmneoProvider,
+  OmneoRedeemButton,
+  OmneoRewardsList,
+  OmneoTierProgress,
+} from "@omneo/widgets";
 
 /**
  * This type can be used to create scoped tags for your components.
@@ -70,7 +76,7 @@ export type OmneoPointsBalanceProps = {
   /** Replaces any of the words the widget shows, e.g. `{signedOut: 'Log in for points'}`. */
   strings?: OmneoPointsBalance["strings"];
   /** The balances are shown; `detail.data` is the balances. */
-  "onomneo-load"?: (e: CustomEvent<import("@omneo/widgets").OmneoLoadEvent["detail"]>) => void;
+  "onomneo-load"?: (e: CustomEvent<OmneoLoadEvent<Balances>>) => void;
   /** The balance could not be loaded, or there is no provider. */
   "onomneo-error"?: (e: CustomEvent<import("@omneo/widgets").OmneoErrorEvent["detail"]>) => void;
 };
@@ -114,13 +120,14 @@ export type OmneoRedeemButtonProps = {
   /** The API refused the redeem, or its outcome could not be confirmed. */
   "onomneo-redeem-error"?: (e: CustomEvent<import("@omneo/widgets").OmneoRedeemErrorEvent["detail"]>) => void;
   /** The balances are known. */
-  "onomneo-load"?: (e: CustomEvent<import("@omneo/widgets").OmneoLoadEvent["detail"]>) => void;
+  "onomneo-load"?: (e: CustomEvent<OmneoLoadEvent<Balances>>) => void;
   /** The balances could not be loaded, or there is no provider. */
   "onomneo-error"?: (e: CustomEvent<import("@omneo/widgets").OmneoErrorEvent["detail"]>) => void;
 };
 
 export type OmneoRewardsListProps = {
-  /** `rewards` (default: `GET /profiles/me/rewards`) or `benefits` (`GET /profiles/me/benefits`). */
+  /** `rewards` (default: `GET /profiles/me/rewards`), `benefits` (`GET /profiles/me/benefits`) or
+`points` (`GET /profiles/me/points`: lots of points, each with what is left of it). */
   source?: OmneoRewardsList["source"];
   /** The most items to show (default 50); pages are followed until then. */
   limit?: OmneoRewardsList["limit"];
@@ -128,13 +135,24 @@ export type OmneoRewardsListProps = {
   "include-expired"?: OmneoRewardsList["includeExpired"];
   /** Items that expire within this many days are marked "Expiring soon" (default 14). */
   "expiring-days"?: OmneoRewardsList["expiringDays"];
-  /** Give each item a redeem button: a reward's remaining value, or a benefit by its id. */
+  /** Give each item a redeem button: a reward's remaining value, or a benefit by its id (not for points). */
   redeemable?: OmneoRewardsList["redeemable"];
   /** Replaces any of the words the widget shows, e.g. `{signedOut: 'Log in for points'}`. */
   strings?: OmneoRewardsList["strings"];
-  /** The items are shown; `detail.data` is the list. */
-  "onomneo-load"?: (e: CustomEvent<import("@omneo/widgets").OmneoLoadEvent["detail"]>) => void;
+  /** The items are shown; `detail.data` is the list's items. */
+  "onomneo-load"?: (e: CustomEvent<OmneoLoadEvent<RewardsListItem[]>>) => void;
   /** The list could not be loaded, or there is no provider. */
+  "onomneo-error"?: (e: CustomEvent<import("@omneo/widgets").OmneoErrorEvent["detail"]>) => void;
+};
+
+export type OmneoTierProgressProps = {
+  /** `points` (default: "200 points to Gold") or `dollars` (money: "$200 to Gold"): the program's unit. */
+  unit?: OmneoTierProgress["unit"];
+  /** Replaces any of the words the widget shows, e.g. `{signedOut: 'Log in for points'}`. */
+  strings?: OmneoTierProgress["strings"];
+  /** The tier is shown; `detail.data` is the tier progress. */
+  "onomneo-load"?: (e: CustomEvent<OmneoLoadEvent<TierProgress>>) => void;
+  /** The tier could not be loaded, or there is no provider. */
   "onomneo-error"?: (e: CustomEvent<import("@omneo/widgets").OmneoErrorEvent["detail"]>) => void;
 };
 
@@ -151,7 +169,8 @@ export type CustomElements = {
    * ### **Methods:**
    *
    *
-   * - **retry()** - Drops the failed load and asks again.
+   *
+   *
    *
    *
    * ### **Slots:**
@@ -168,7 +187,7 @@ export type CustomElements = {
    *
    * ### **CSS Parts:**
    *  - **base** - The wrapper.
-   * - **label** - The label slot's wrapper.
+   * - **label** - The label slot's wrapper (hidden when the slot is empty).
    * - **value** - The formatted balance.
    * - **error** - The error message and its retry button.
    */
@@ -202,7 +221,8 @@ export type CustomElements = {
    * ### **Methods:**
    *
    *
-   * - **retry()** - Drops the failed load and asks again.
+   *
+   *
    *
    *
    * ### **Slots:**
@@ -229,18 +249,19 @@ export type CustomElements = {
   "omneo-redeem-button": Partial<OmneoRedeemButtonProps & BaseProps & BaseEvents>;
 
   /**
-   * The shopper's rewards or benefits, soonest to expire first.
+   * The shopper's rewards, benefits or points, soonest to expire first.
    * ---
    *
    *
    * ### **Events:**
-   *  - **omneo-load** - The items are shown; `detail.data` is the list.
+   *  - **omneo-load** - The items are shown; `detail.data` is the list's items.
    * - **omneo-error** - The list could not be loaded, or there is no provider.
    *
    * ### **Methods:**
    *
    *
-   * - **retry()** - Drops the failed load and asks again.
+   *
+   *
    *
    *
    * ### **Slots:**
@@ -265,14 +286,60 @@ export type CustomElements = {
    * ### **CSS Parts:**
    *  - **base** - The wrapper, in every state.
    * - **list** - The list (`ul`).
-   * - **item** - One reward or benefit (`li`).
+   * - **item** - One reward, benefit or lot of points (`li`).
    * - **image** - The item's image, when it has one.
    * - **name** - The item's name.
-   * - **value** - A reward's remaining value, as money.
+   * - **value** - A reward's remaining value, as money; a lot's points left.
    * - **expiry** - The expiry date (`time`).
    * - **expiring** - The "Expiring soon" mark.
    * - **empty** - The wrapper of the `empty` slot.
    * - **error** - The error message and its retry button.
    */
   "omneo-rewards-list": Partial<OmneoRewardsListProps & BaseProps & BaseEvents>;
+
+  /**
+   * The member's tier, and the progress to the next one.
+   * ---
+   *
+   *
+   * ### **Events:**
+   *  - **omneo-load** - The tier is shown; `detail.data` is the tier progress.
+   * - **omneo-error** - The tier could not be loaded, or there is no provider.
+   *
+   * ### **Methods:**
+   *
+   *
+   *
+   *
+   *
+   *
+   * ### **Slots:**
+   *  - **signed-out** - Shown instead when nobody is signed in.
+   * - **empty** - Shown when the member has no tier; default "You don't have a tier yet…".
+   *
+   * ### **CSS Properties:**
+   *  - **--omneo-font** - The font; default: the page's. _(default: undefined)_
+   * - **--omneo-color-text** - The text colour; default: the page's. _(default: undefined)_
+   * - **--omneo-color-border** - The card's border (default: the text colour at 20%). _(default: undefined)_
+   * - **--omneo-color-surface** - The card's background (default: none). _(default: undefined)_
+   * - **--omneo-color-value** - The tier name's and the amount's colour. _(default: undefined)_
+   * - **--omneo-value-weight** - The tier name's and the amount's font weight (600). _(default: undefined)_
+   * - **--omneo-color-primary** - The progress bar's fill (default: the text colour). _(default: undefined)_
+   * - **--omneo-color-danger** - The error message's colour. _(default: undefined)_
+   * - **--omneo-radius** - The corner radius of the card and the image. _(default: undefined)_
+   * - **--omneo-space** - The padding and gaps (0.75em). _(default: undefined)_
+   * - **--omneo-image-size** - The tier image's width and height (3em). _(default: undefined)_
+   *
+   * ### **CSS Parts:**
+   *  - **base** - The wrapper, in every state.
+   * - **image** - The current tier's image, when it has one.
+   * - **tier** - The current tier's name.
+   * - **progress** - The progress bar (`role="progressbar"`) towards the next tier.
+   * - **remaining** - The line that says what is left to reach the next tier, e.g. "200 points to Gold".
+   * - **next** - The next tier's name.
+   * - **maintain** - The line that says what keeps the current tier by the anniversary.
+   * - **top** - The line shown at the top tier, instead of the bar.
+   * - **error** - The error message and its retry button.
+   */
+  "omneo-tier-progress": Partial<OmneoTierProgressProps & BaseProps & BaseEvents>;
 };
