@@ -51,7 +51,7 @@ type Story = StoryObj<Args>;
 /** Waits for the tier (not the loading placeholder) and returns the element. */
 async function loaded(canvas: HTMLElement) {
   const el = await widget(canvas, TAG);
-  await waitFor(() => expect(part(el, 'base')?.getAttribute('aria-busy')).toBe('false'), { timeout: 5000 });
+  await waitFor(() => expect(part(el, 'base')?.getAttribute('aria-busy')).toBe('false'), { timeout: 10_000 });
   return el;
 }
 
