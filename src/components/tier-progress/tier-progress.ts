@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Resource } from '../../api/client.js';
 import { distanceToNextTier, type NextTierDistance } from '../../api/tiers.js';
 import type { Tier, TierProgress } from '../../api/types.js';
@@ -195,6 +194,8 @@ export class OmneoTierProgress extends OmneoElement {
       remaining === undefined
         ? fill(w.tierProgressText, { percent, tier: next.name })
         : fill(w.tierProgressLeft, { percent, tier: next.name, amount: this.#amount(remaining) });
+    // The fill's width is set as a property (the CSSOM), which a strict Content-Security-Policy allows;
+    // a `style` attribute, which `styleMap` writes on its first render, it blocks.
     return html`
       <div
         part="progress"
@@ -205,7 +206,7 @@ export class OmneoTierProgress extends OmneoElement {
         aria-valuenow=${percent}
         aria-valuetext=${valueText}
       >
-        <div class="fill" style=${styleMap({ width: `${percent}%` })}></div>
+        <div class="fill" .style=${`width: ${percent}%`}></div>
       </div>
     `;
   }
