@@ -89,9 +89,9 @@ export class OmneoTierProgress extends OmneoElement {
   /** `points` (default: "200 points to Gold") or `dollars` (money: "$200 to Gold"): the program's unit. */
   unit: TierUnit = 'points';
 
-  #tiers = this.follow(() => TIERS);
+  readonly #tiers = this.follow(() => TIERS);
   /** The balances, only for the currency of money when the provider names none. */
-  #balances = this.follow(() => (this.#isMoney ? BALANCES : undefined), { loadData: false });
+  readonly #balances = this.follow(() => (this.#isMoney ? BALANCES : undefined), { loadData: false });
 
   get #isMoney(): boolean {
     return knownUnit(this.unit) === 'dollars';
