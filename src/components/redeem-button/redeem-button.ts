@@ -280,7 +280,9 @@ export class OmneoRedeemButton extends OmneoElement {
   private renderCode() {
     const code = this.outcome?.code;
     if (!code) return nothing;
-    return html` ${this.words.yourCode} <code>${code}</code>`;
+    // The space after the outcome's text is a binding: the bundle's template minifier trims the
+    // whitespace at the ends of a template, which would give "Redeemed.Your code".
+    return html`${' '}${this.words.yourCode} <code>${code}</code>`;
   }
 
   private renderCopyButton() {
