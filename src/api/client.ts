@@ -124,7 +124,6 @@ const PAGE_SIZE = 15;
 const MAX_PAGES = 20;
 /** After a redeem whose outcome is unknown, the balances are read again this much later. */
 const UNCONFIRMED_REREAD = 2500;
-const NO_TIER: TierProgress = { current_tier: null, next_tier: null };
 
 function signedOut() {
   return new OmneoError('signed-out', 'Nobody is signed in.');
@@ -257,7 +256,8 @@ class Client implements OmneoClient {
       return parseTiers(await this.#call('tiers', { signal }));
     } catch (e) {
       // A member with no tier may be answered 404.
-      if (e instanceof OmneoError && e.kind === 'http' && e.status === 404) return NO_TIER;
+      // A new value each time, as an answer is: each load is heard as one (`omneo-load`).
+      if (e instanceof OmneoError && e.kind === 'http' && e.status === 404) return { current_tier: null, next_tier: null };
       throw e;
     }
   }
