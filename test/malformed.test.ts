@@ -426,6 +426,23 @@ describe('malformed answers, named cases', () => {
     });
   }
 
+  it('a reward that comes on two pages (it moved while they were read) is listed once', async () => {
+    const [a, b, c] = [freshId(), freshId(), freshId()];
+    const f = fakeFetch((call) => {
+      if (routeOf(call) === 'balances') return json({ data: validBalances() });
+      const n = Number(call.url.searchParams.get('page[number]'));
+      const items = n === 1 ? [validReward(a, 5), validReward(b, 6)] : [validReward(b, 6), validReward(c, 7), validReward(a, 5)];
+      return json({ data: items, meta: { current_page: n, last_page: 2, total: 4 } });
+    });
+    const client = createOmneoClient({ baseUrl: BASE, tokenProvider: () => jwt(), fetch: f.fetch });
+    const { widgets } = await storefrontOf(client, html`<omneo-rewards-list redeemable></omneo-rewards-list>`);
+    const [list] = widgets;
+    await until(() => names(list).length === 3);
+    await sleep(50);
+    expect(names(list)).to.deep.equal([`Reward ${a}`, `Reward ${b}`, `Reward ${c}`]);
+    expect([...list.shadowRoot!.querySelectorAll('omneo-redeem-button')].map((el) => el.dataset.key)).to.deep.equal([a, b, c].map(String));
+  });
+
   const allBad: Record<'rewards' | 'benefits' | 'points', () => object[]> = {
     rewards: () => [{ ...validReward(freshId(), 10), value_remaining: '5' }, { ...validReward(freshId(), 10), expires_at: 'soon' }],
     benefits: () => [{ ...validBenefit(freshId(), 10), definition: null }, { ...validBenefit(freshId(), 10), id: {} }],

@@ -50,6 +50,15 @@ function imageUrl(url?: string | null): string | undefined {
   }
 }
 
+/**
+ * Each item once, the first by expiry: an item that moved while the pages were read comes on two
+ * of them, and `repeat` needs one key per item.
+ */
+function uniqueByKey(views: ItemView[]): ItemView[] {
+  const keys = new Set<string>();
+  return views.filter((view) => !keys.has(view.key) && keys.add(view.key));
+}
+
 /** Hides an image that fails to load: one capturing listener on the list. */
 const hideBrokenImage = {
   handleEvent: (e: Event) => {
@@ -206,7 +215,7 @@ export class OmneoRewardsList extends OmneoElement {
   }
 
   private allViewsOf(list: ListValue): ItemView[] {
-    const views = this.itemViews(list, Date.now());
+    const views = uniqueByKey(this.itemViews(list, Date.now()));
     if (!this.kept.size) return views;
     const gone = new Map(this.kept);
     for (const view of views) gone.delete(view.key);
