@@ -298,7 +298,18 @@ function brokenAnswer(route: Route, rng: Rng): Answer {
   if (roll < 0.8) return { status: 204, body: '', note: '204 no content' };
   // No 5xx, 408 or 429 on GETs: the client retries those with backoff (faults.test.ts covers that), and this suite must stay fast.
   const status = route === 'redeem' || route === 'benefit-redeem' ? rng.pick([404, 422, 500, 503]) : rng.pick([400, 403, 404, 422]);
-  const body = rng.pick(['', serialize({ message: MARKUP }), serialize({ message: 42, errors: 'x' }), serialize({ message: 'Nope.', errors: { amount: [MARKUP] } }), 'Bad']);
+  const body = rng.pick([
+    '',
+    'Bad',
+    serialize({ message: MARKUP }),
+    serialize({ message: 42, errors: 'x' }),
+    serialize({ message: 'Nope.', errors: { amount: [MARKUP] } }),
+    // Laravel's field errors are lists of strings; a proxy or a new version may send anything.
+    serialize({ message: 'Nope.', errors: { amount: [{ code: 1 }] } }),
+    serialize({ message: 'Nope.', errors: { amount: [42, 'second'] } }),
+    serialize({ message: 'Nope.', errors: { amount: 'not a list' } }),
+    serialize({ message: '', errors: { amount: [null], other: [[]] } }),
+  ]);
   return { status, body, note: `status ${status} ${body.slice(0, 30)}` };
 }
 

@@ -443,6 +443,29 @@ describe('malformed answers, named cases', () => {
     expect([...list.shadowRoot!.querySelectorAll('omneo-redeem-button')].map((el) => el.dataset.key)).to.deep.equal([a, b, c].map(String));
   });
 
+  for (const errors of [{ amount: [{ code: 1 }] }, { amount: [42] }, { amount: [null] }, { amount: 'The amount is too high.' }, [['x']]]) {
+    it(`a refused redeem whose field errors are ${JSON.stringify(errors)} says so without junk`, async () => {
+      const f = fakeFetch((call) => {
+        const route = routeOf(call);
+        if (route === 'balances') return json({ data: validBalances() });
+        return json({ message: 'The given data was invalid.', errors }, 422);
+      });
+      const client = createOmneoClient({ baseUrl: BASE, tokenProvider: () => jwt(), fetch: f.fetch });
+      const { widgets } = await storefrontOf(client, html`<omneo-redeem-button amount="10"></omneo-redeem-button>`);
+      const [button] = widgets;
+      let refused = false;
+      button.addEventListener('omneo-redeem-error', () => (refused = true));
+      (part(button, 'button') as HTMLButtonElement).click();
+      await until(() => refused);
+      await (button as Element & { updateComplete: Promise<unknown> }).updateComplete;
+      const message = seen(part(button, 'message')!);
+      expect(junkIn(button), message).to.deep.equal([]);
+      // A field's message when there is a string one, else the API's own message.
+      const first = Array.isArray(errors) ? undefined : Array.isArray(errors.amount) ? errors.amount[0] : errors.amount;
+      expect(message).to.equal(typeof first === 'string' ? first : 'The given data was invalid.');
+    });
+  }
+
   const allBad: Record<'rewards' | 'benefits' | 'points', () => object[]> = {
     rewards: () => [{ ...validReward(freshId(), 10), value_remaining: '5' }, { ...validReward(freshId(), 10), expires_at: 'soon' }],
     benefits: () => [{ ...validBenefit(freshId(), 10), definition: null }, { ...validBenefit(freshId(), 10), id: {} }],
