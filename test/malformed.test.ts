@@ -468,7 +468,8 @@ describe('malformed answers, named cases', () => {
 
   const allBad: Record<'rewards' | 'benefits' | 'points', () => object[]> = {
     rewards: () => [{ ...validReward(freshId(), 10), value_remaining: '5' }, { ...validReward(freshId(), 10), expires_at: 'soon' }],
-    benefits: () => [{ ...validBenefit(freshId(), 10), definition: null }, { ...validBenefit(freshId(), 10), id: {} }],
+    // Each with an id of its own: items without one are named together, once per page load.
+    benefits: () => [{ ...validBenefit(freshId(), 10), definition: null }, { ...validBenefit(freshId(), 10), is_redeemable: 'yes' }],
     points: () => [{ ...validLot(freshId(), 10), value_remaining: 'NaN' }, { ...validLot(freshId(), 10), value_remaining: null }],
   };
   for (const source of ['rewards', 'benefits', 'points'] as const) {
