@@ -10,7 +10,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import '../src/index.js';
-import { createOmneoClient, distanceToNextTier, type OmneoClient, type OmneoProvider } from '../src/index.js';
+import { createOmneoClient, distanceToNextTier, type OmneoClient, type OmneoProvider, type OmneoRedeemButton } from '../src/index.js';
 import { parseTiers } from '../src/api/validate.js';
 import { en } from '../src/internal/strings.js';
 import { fakeFetch, json, jwt, part, seen, sleep, until, type Call } from './helpers.js';
@@ -228,11 +228,25 @@ function expectFollowsAnswers(widgets: Element[], answers: Map<string, Answer>, 
   }
 }
 
+const usable = (button: Element) => part(button, 'button')?.getAttribute('aria-disabled') === 'false';
+
+/**
+ * The redeem buttons to click: each standalone one, and the first usable one of each list (the
+ * list then keeps that item on show with its result, even if the refetch leaves it out).
+ */
+function buttonsOf(widgets: Element[]): OmneoRedeemButton[] {
+  return widgets.flatMap((el) => {
+    if (el.localName === 'omneo-redeem-button') return [el as OmneoRedeemButton];
+    const inList = [...(el.shadowRoot?.querySelectorAll('omneo-redeem-button') ?? [])].find(usable);
+    return inList ? [inList] : [];
+  });
+}
+
 /** Clicks each redeem button that can be used, and checks its outcome is shown, junk-free. */
 async function redeemWhereAllowed(widgets: Element[], answers: Map<string, Answer>, context: () => string) {
-  for (const button of widgets.filter((el) => el.localName === 'omneo-redeem-button')) {
+  for (const button of buttonsOf(widgets)) {
     const inner = part(button, 'button') as HTMLButtonElement | null;
-    if (inner?.getAttribute('aria-disabled') !== 'false') continue;
+    if (!inner || !usable(button)) continue;
     let outcome: string | undefined;
     const note = (e: Event) => (outcome = e.type);
     button.addEventListener('omneo-redeem', note);
@@ -243,14 +257,16 @@ async function redeemWhereAllowed(widgets: Element[], answers: Map<string, Answe
     } catch {
       expect.fail(`${label(button)}: no omneo-redeem or omneo-redeem-error after a click\n${context()}`);
     }
-    await (button as Element & { updateComplete: Promise<unknown> }).updateComplete;
-    const route = button.hasAttribute('amount') ? 'redeem' : 'benefit-redeem';
+    await button.updateComplete;
+    const route = button.benefitId === undefined ? 'redeem' : 'benefit-redeem';
     const why = `${label(button)} after ${outcome}: "${seen(button)}"\n${context()}`;
     if (answers.get(route)?.expect === 'value') expect(outcome, why).to.equal('omneo-redeem');
     expect(seen(part(button, 'message')!), why).not.to.equal('');
     expect(junkIn(button), why).to.deep.equal([]);
     expect(injectedIn(button), why).to.deep.equal([]);
   }
+  // The lists, their kept items included.
+  for (const el of widgets) expect(junkIn(el), `${label(el)} after the redeems\n${context()}`).to.deep.equal([]);
 }
 
 /** No request is sent once the widgets have settled: no retry loop, no storm. */
