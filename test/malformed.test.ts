@@ -7,7 +7,7 @@
  * `OMNEO_SEED=<seed> npx web-test-runner --config web-test-runner.config.mjs --files test/malformed.test.ts`
  * runs the rounds from that seed on (`OMNEO_ROUNDS` sets how many, 40 by default).
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import '../src/index.js';
 import { createOmneoClient, distanceToNextTier, type OmneoClient, type OmneoProvider, type OmneoRedeemButton } from '../src/index.js';
