@@ -199,14 +199,20 @@ const UNKNOWN_KEYS = ['value_remaining', 'extra', 'localised', 'credit_balance',
 /** Bodies that are not a JSON object at all. */
 const BROKEN_BODIES = ['', ' ', 'not json', '<!doctype html><html><body><h1>Maintenance</h1></body></html>', '{"data": {', '{"data": [{"id": 1, "value_remaining": 1', 'null', '[]', '"data"', '42', 'NaN', 'undefined', 'true', '{}'];
 
+/**
+ * A copy of one of `values`: the pools' objects are shared by every round, and a later mutation
+ * inside one must not change them (a round would then depend on the rounds before it).
+ */
+const pickFrom = (values: readonly Json[], rng: Rng): Json => structuredClone(rng.pick(values));
+
 function junkFor(key: string, value: Json, rng: Rng): Json {
-  if (/_at$/.test(key)) return rng.pick(rng.chance(0.8) ? NOT_DATES : ODD_DATES);
-  if (typeof value === 'number') return rng.pick(rng.chance(0.7) ? NOT_NUMBERS : ODD_NUMBERS);
-  if (typeof value === 'string') return rng.pick(rng.chance(0.6) ? NOT_STRINGS : ODD_STRINGS);
-  if (typeof value === 'boolean') return rng.pick(NOT_BOOLEANS);
-  if (value !== null && typeof value === 'object') return rng.pick(NOT_OBJECTS);
+  if (/_at$/.test(key)) return pickFrom(rng.chance(0.8) ? NOT_DATES : ODD_DATES, rng);
+  if (typeof value === 'number') return pickFrom(rng.chance(0.7) ? NOT_NUMBERS : ODD_NUMBERS, rng);
+  if (typeof value === 'string') return pickFrom(rng.chance(0.6) ? NOT_STRINGS : ODD_STRINGS, rng);
+  if (typeof value === 'boolean') return pickFrom(NOT_BOOLEANS, rng);
+  if (value !== null && typeof value === 'object') return pickFrom(NOT_OBJECTS, rng);
   // null: a field that is null today may carry anything tomorrow (but no "NaN": it may be a name).
-  return rng.pick<Json>(['12', 12, -1, {}, [], true, MARKUP, 'not a date', RAW('1e400')]);
+  return pickFrom(['12', 12, -1, {}, [], true, MARKUP, 'not a date', RAW('1e400')], rng);
 }
 
 /** Every object in `root` (itself included), with the path to it. */
@@ -228,7 +234,7 @@ function mutate(root: Obj, rng: Rng, unknownOnly = false): string {
     const key = rng.pick(UNKNOWN_KEYS);
     // Only fields the object does not have: an unknown field, never a known one overwritten.
     if (Object.hasOwn(obj, key)) return `${at(key)} already there`;
-    const value = rng.pick(UNKNOWN_VALUES);
+    const value = pickFrom(UNKNOWN_VALUES, rng);
     Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
     return `+${at(key)} = ${describe(value)}`;
   }
