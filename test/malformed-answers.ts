@@ -270,6 +270,8 @@ export interface Answer {
    * has unknown fields), `not-error` (a list with a sound envelope and some untouched items).
    */
   expect?: 'value' | 'not-error';
+  /** A list's untouched items, by a text each shows (its name, or a lot's description): a list of every item shows them all. */
+  shows?: string[];
 }
 
 export type Route = 'balances' | 'rewards' | 'benefits' | 'points' | 'tiers' | 'token' | 'redeem' | 'benefit-redeem';
@@ -330,11 +332,16 @@ function listAnswer(source: keyof typeof LISTS, page: number, rng: Rng): Answer 
     links: { first: '?page=1', last: `?page=${lastPage}`, prev: null, next: page < lastPage ? `?page=${page + 1}` : null },
     meta: { current_page: page, from: 1, last_page: lastPage, path: '/x', per_page: 15, to: n, total: n },
   };
+  const textOf = (i: number) => (source === 'rewards' ? `Reward ${firstId + i}` : source === 'benefits' ? `Benefit ${firstId + i}` : `Order ${firstId + i}`);
+  const all = items.map((_, i) => textOf(i));
+  const single = lastPage === 1;
   const roll = rng.next();
-  if (roll < 0.15) return { status: 200, body: serialize(body), note: `valid, ${n} items, page ${page}/${lastPage}`, expect: lastPage === 1 ? 'value' : undefined };
+  if (roll < 0.15) {
+    return { status: 200, body: serialize(body), note: `valid, ${n} items, page ${page}/${lastPage}`, expect: single ? 'value' : undefined, shows: single ? all : undefined };
+  }
   if (roll < 0.3) {
     const notes = Array.from({ length: 1 + rng.int(4) }, () => mutate(body, rng, true));
-    return { status: 200, body: serialize(body), note: `unknown fields: ${notes.join('; ')}`, expect: lastPage === 1 ? 'value' : undefined };
+    return { status: 200, body: serialize(body), note: `unknown fields: ${notes.join('; ')}`, expect: single ? 'value' : undefined, shows: single ? all : undefined };
   }
   if (roll < 0.75 && n > 0) {
     const touched = new Set<number>();
@@ -343,8 +350,9 @@ function listAnswer(source: keyof typeof LISTS, page: number, rng: Rng): Answer 
       touched.add(i);
       return `data.${i}: ${mutate(items[i] as Obj, rng)}`;
     });
-    const sound = touched.size < n && lastPage === 1;
-    return { status: 200, body: serialize(body), note: notes.join('; '), expect: sound ? 'not-error' : undefined };
+    const sound = touched.size < n && single;
+    const untouched = all.filter((_, i) => !touched.has(i));
+    return { status: 200, body: serialize(body), note: notes.join('; '), expect: sound ? 'not-error' : undefined, shows: sound ? untouched : undefined };
   }
   if (roll < 0.9) {
     const broken = rng.pick<() => [string, Json]>([

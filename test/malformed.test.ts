@@ -232,6 +232,11 @@ function expectFollowsAnswers(widgets: Element[], answers: Map<string, Answer>, 
     const why = `${label(el)} shows ${shown(el)}: "${seen(el).slice(0, 200)}"\n${context()}`;
     if (answer?.expect === 'value') expect(shown(el), why).to.equal('value');
     if (answer?.expect === 'not-error' && el.localName === 'omneo-rewards-list') expect(shown(el), why).not.to.equal('error');
+    // One bad item costs that item: a list of every item (expired ones too) shows each of the others.
+    if (answer?.shows && el.hasAttribute('include-expired')) {
+      const text = seen(el);
+      expect(answer.shows.filter((item) => !text.includes(item)), `items missing from ${why}`).to.deep.equal([]);
+    }
   }
 }
 
