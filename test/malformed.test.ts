@@ -300,6 +300,7 @@ describe('malformed answers', () => {
     watch = watchPage();
     warn = console.warn;
     warnings = [];
+    // Kept off the test log: the rounds leave out hundreds of items, each named in a warning.
     console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
   });
   afterEach(() => {
