@@ -71,8 +71,11 @@ export default {
   browsers: [chromium],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   testFramework: { config: { timeout: 8000 } },
+  // OMNEO_SEED and OMNEO_ROUNDS replay the rounds of test/malformed.test.ts from a seed.
   testRunnerHtml: (framework) => `<!doctype html><html lang="en"><head><meta charset="utf-8"></head><body>
-    <script>window.OMNEO_MOCK = ${JSON.stringify(mock.url)};</script>
+    <script>window.OMNEO_MOCK = ${JSON.stringify(mock.url)};
+      window.OMNEO_SEED = ${JSON.stringify(process.env.OMNEO_SEED ?? '')};
+      window.OMNEO_ROUNDS = ${JSON.stringify(process.env.OMNEO_ROUNDS ?? '')};</script>
     <script type="module" src="${framework}"></script></body></html>`,
   reporters: [defaultReporter(), summaryReporter()],
 };

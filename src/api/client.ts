@@ -157,13 +157,22 @@ function asOmneoError(error: unknown): OmneoError {
   return error instanceof OmneoError ? error : new OmneoError('invalid-response', String(error), { cause: error });
 }
 
+/** Laravel's `{field: ["message", …]}`, keeping only the fields whose messages are text. */
+function fieldErrorsOf(errors: unknown): Record<string, string[]> | undefined {
+  if (typeof errors !== 'object' || errors === null || Array.isArray(errors)) return undefined;
+  const fields = Object.entries(errors).filter(
+    (entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].length > 0 && entry[1].every((m) => typeof m === 'string'),
+  );
+  return fields.length ? Object.fromEntries(fields) : undefined;
+}
+
 /** The error for an answer that is not 2xx: the API's own message when it sends one (Laravel's `{message, errors}`). */
 async function errorOf(response: Response): Promise<OmneoError> {
   const body: { message?: unknown; errors?: unknown } | undefined = await response.json().catch(() => undefined);
   const { message, errors } = typeof body === 'object' && body !== null ? body : {};
   return new OmneoError(response.status === 401 ? 'auth' : 'http', (typeof message === 'string' && message) || `Omneo answered ${response.status}.`, {
     status: response.status,
-    errors: errors && typeof errors === 'object' ? (errors as Record<string, string[]>) : undefined,
+    errors: fieldErrorsOf(errors),
   });
 }
 
@@ -265,11 +274,17 @@ class Client implements OmneoClient {
   /** The first `limit` items of a list, active ones only unless `includeExpired`, soonest expiry first. */
   async #fetchList<S extends ListSource>(source: S, limit: number, includeExpired: boolean, signal: AbortSignal): Promise<ListValue> {
     const items: ListItems[S][] = [];
+    // An item that moved while the pages were read comes on two of them: it is listed once.
+    const ids = new Set<string>();
     const now = Date.now();
     for (let page = 1, last = 1; page <= Math.min(last, MAX_PAGES) && items.length < limit; page++) {
       const { items: onPage, lastPage } = (await this.#read({ type: 'page', source, page }, signal)) as Page<ListItems[S]>;
       last = lastPage;
-      items.push(...(includeExpired ? onPage : onPage.filter((item) => isActive(source, item, now))));
+      for (const item of onPage) {
+        if (ids.has(String(item.id)) || !(includeExpired || isActive(source, item, now))) continue;
+        ids.add(String(item.id));
+        items.push(item);
+      }
     }
     // Each date parsed once, not in every comparison: a thousand items sort in well under a frame.
     const expiry = new Map(items.map((item) => [item, expiryOf(item)]));

@@ -14,6 +14,9 @@ export interface NextTierDistance {
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+/** `n` if it is finite: figures near the limits of a double overflow to Infinity, or NaN, when subtracted. */
+const finite = (n: number) => (Number.isFinite(n) ? n : undefined);
+
 export function distanceToNextTier(progress: TierProgress): NextTierDistance {
   const { current_tier: current, next_tier: next, current_credit: credit, next_remain: remain } = progress;
   if (!next) return {};
@@ -21,10 +24,10 @@ export function distanceToNextTier(progress: TierProgress): NextTierDistance {
   const to = next.value_min;
   let remaining: number | undefined;
   if (isNumber(remain)) remaining = remain;
-  else if (isNumber(to) && isNumber(credit)) remaining = to - credit;
+  else if (isNumber(to) && isNumber(credit)) remaining = finite(to - credit);
   let fraction: number | undefined;
-  if (isNumber(to) && isNumber(credit) && to > from) fraction = (credit - from) / (to - from);
-  else if (isNumber(to) && isNumber(remaining) && to > from) fraction = 1 - remaining / (to - from);
+  if (isNumber(to) && isNumber(credit) && to > from) fraction = finite((credit - from) / (to - from));
+  else if (isNumber(to) && isNumber(remaining) && to > from) fraction = finite(1 - remaining / (to - from));
   return {
     fraction: fraction === undefined ? undefined : Math.min(1, Math.max(0, fraction)),
     remaining: remaining === undefined ? undefined : Math.max(0, remaining),

@@ -30,9 +30,19 @@ function codeOf(redemption: Redemption): string | undefined {
   return undefined;
 }
 
-/** The first of Laravel's per-field messages (`errors.amount[0]`), if any. */
+/**
+ * The first of Laravel's per-field messages (`errors.amount[0]`) that is text, if any. The API's
+ * body is not trusted to have that shape: a message that is an object, a number or a bare string's
+ * first letter is never shown.
+ */
 function firstFieldMessage(error: OmneoError): string | undefined {
-  return Object.values(error.errors ?? {})[0]?.[0];
+  const { errors } = error;
+  if (!errors || Array.isArray(errors)) return undefined;
+  for (const messages of Object.values(errors)) {
+    const first: unknown = Array.isArray(messages) ? messages[0] : messages;
+    if (typeof first === 'string' && first) return first;
+  }
+  return undefined;
 }
 
 /**
