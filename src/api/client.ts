@@ -157,13 +157,15 @@ function asOmneoError(error: unknown): OmneoError {
   return error instanceof OmneoError ? error : new OmneoError('invalid-response', String(error), { cause: error });
 }
 
-/** Laravel's `{field: ["message", …]}`, keeping only the fields whose messages are text. */
+/** Laravel's `{field: ["message", …]}`: the messages that are text, a lone string as a list of one. */
 function fieldErrorsOf(errors: unknown): Record<string, string[]> | undefined {
   if (typeof errors !== 'object' || errors === null || Array.isArray(errors)) return undefined;
-  const fields = Object.entries(errors).filter(
-    (entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].length > 0 && entry[1].every((m) => typeof m === 'string'),
-  );
-  return fields.length ? Object.fromEntries(fields) : undefined;
+  const fields: Record<string, string[]> = {};
+  for (const [field, messages] of Object.entries(errors)) {
+    const texts = (Array.isArray(messages) ? messages : [messages]).filter((m): m is string => typeof m === 'string' && m !== '');
+    if (texts.length) fields[field] = texts;
+  }
+  return Object.keys(fields).length ? fields : undefined;
 }
 
 /** The error for an answer that is not 2xx: the API's own message when it sends one (Laravel's `{message, errors}`). */
