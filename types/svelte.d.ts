@@ -45,6 +45,16 @@ export interface OmneoProviderProps {
   tokenUrl?: Omneo.OmneoProvider["tokenUrl"];
   /** A shopper token already in the page (server-rendered). */
   token?: Omneo.OmneoProvider["token"];
+  /** A Shopify store's signed-in customer, from the theme's Liquid (`{{ customer.id }}`); empty for a guest, who is signed out with nothing requested. Without `token`, `token-url` or `tokenProvider`, the token comes from Omneo's Shopify endpoint. Declares the shopper too. */
+  "shopify-customer-id"?: Omneo.OmneoProvider["shopifyCustomerId"];
+  /** A Shopify store's signed-in customer, from the theme's Liquid (`{{ customer.id }}`); empty for a guest, who is signed out with nothing requested. Without `token`, `token-url` or `tokenProvider`, the token comes from Omneo's Shopify endpoint. Declares the shopper too. */
+  shopifyCustomerId?: Omneo.OmneoProvider["shopifyCustomerId"];
+  /** `{{ customer.id | hmac_sha256: shop.metafields.omneo.id_secret }}`, with `shopify-customer-id`. */
+  "shopify-signature"?: Omneo.OmneoProvider["shopifySignature"];
+  /** `{{ customer.id | hmac_sha256: shop.metafields.omneo.id_secret }}`, with `shopify-customer-id`. */
+  shopifySignature?: Omneo.OmneoProvider["shopifySignature"];
+  /** The signed-in shopper's id as the store's server knows it; empty when nobody is signed in. With it, the token and the last answers are kept in `sessionStorage` for this shopper's next page. */
+  shopper?: Omneo.OmneoProvider["shopper"];
   /** BCP 47 tag for numbers, money, dates and words; default: the nearest `lang`, then the browser's. */
   locale?: Omneo.OmneoProvider["locale"];
   /** ISO 4217 code; default: the `currency` of the balances, then `AUD`. */
@@ -133,6 +143,22 @@ export interface OmneoRewardsListProps {
   "on:omneo-redeem-error"?: (event: Omneo.OmneoRedeemErrorEvent) => void;
 }
 
+/** `<omneo-tier-progress>`: The member's tier, and the progress to the next one. */
+export interface OmneoTierProgressProps {
+  /** `points` (default: "200 points to Gold") or `dollars` (money: "$200 to Gold"): the program's unit. */
+  unit?: Omneo.OmneoTierProgress["unit"];
+  /** Replaces any of the words the widget shows, e.g. `{signedOut: 'Log in for points'}`. */
+  strings?: Omneo.OmneoTierProgress["strings"];
+  /** `omneo-load`: The tier is shown; `detail.data` is the tier progress. */
+  "onomneo-load"?: (event: Omneo.OmneoLoadEvent<Omneo.TierProgress>) => void;
+  /** `omneo-load`: The tier is shown; `detail.data` is the tier progress. */
+  "on:omneo-load"?: (event: Omneo.OmneoLoadEvent<Omneo.TierProgress>) => void;
+  /** `omneo-error`: The tier could not be loaded, or there is no provider. */
+  "onomneo-error"?: (event: Omneo.OmneoErrorEvent) => void;
+  /** `omneo-error`: The tier could not be loaded, or there is no provider. */
+  "on:omneo-error"?: (event: Omneo.OmneoErrorEvent) => void;
+}
+
 declare module 'svelte/elements' {
   interface SvelteHTMLElements {
     /** The shopper's points, reward or combined balance. */
@@ -143,5 +169,7 @@ declare module 'svelte/elements' {
     "omneo-redeem-button": Omit<HTMLAttributes<Omneo.OmneoRedeemButton>, keyof OmneoRedeemButtonProps> & OmneoRedeemButtonProps;
     /** The shopper's rewards, benefits or points, soonest to expire first. */
     "omneo-rewards-list": Omit<HTMLAttributes<Omneo.OmneoRewardsList>, keyof OmneoRewardsListProps> & OmneoRewardsListProps;
+    /** The member's tier, and the progress to the next one. */
+    "omneo-tier-progress": Omit<HTMLAttributes<Omneo.OmneoTierProgress>, keyof OmneoTierProgressProps> & OmneoTierProgressProps;
   }
 }
