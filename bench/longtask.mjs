@@ -53,19 +53,19 @@ async function once(browser, url) {
     await settle();
     const render = longestTask(await browser.stopTracing());
     const renderItems = await items();
-    const observed1 = await p.page.evaluate(() => __long.length);
+    const observed1 = await p.page.evaluate(() => window.__long.length);
 
     await browser.startTracing(p.page, { categories: CATEGORIES });
     const loads = await p.page.evaluate(() => {
-      const before = __loads;
+      const before = window.__loads;
       document.querySelector('omneo-provider').refresh();
       return before;
     });
-    await p.page.waitForFunction((b) => __loads > b, loads, { timeout: 60_000, polling: 50 });
+    await p.page.waitForFunction((b) => window.__loads > b, loads, { timeout: 60_000, polling: 50 });
     await p.page.waitForFunction((n) => document.querySelector('omneo-rewards-list').shadowRoot.querySelectorAll('[part~="item"]:not(.loading-row)').length >= n, N, { timeout: 60_000, polling: 50 });
     await settle();
     const rerender = longestTask(await browser.stopTracing());
-    const observed2 = (await p.page.evaluate(() => __long.length)) - observed1;
+    const observed2 = (await p.page.evaluate(() => window.__long.length)) - observed1;
     return { render, rerender, renderItems, observed1, observed2, errors: p.errors };
   } finally {
     await p.close();

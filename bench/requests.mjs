@@ -22,8 +22,10 @@ async function quiet(bench, ns, ms = 600, timeout = 20_000) {
   let since = Date.now();
   for (;;) {
     const n = (await bench.requests(ns)).length;
-    if (n !== last) (last = n), (since = Date.now());
-    else if (Date.now() - since >= ms) return;
+    if (n !== last) {
+      last = n;
+      since = Date.now();
+    } else if (Date.now() - since >= ms) return;
     if (Date.now() > end) throw new Error('requests never settled');
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -39,7 +39,8 @@ for (const step of steps.filter((s) => !only.length || only.includes(s.name))) {
     failed += f;
     summary.push(`${f ? '✗' : '✓'} ${step.name}: ${p} passed, ${f} failed (${seconds} s)`);
   } else {
-    code ? failed++ : passed++;
+    if (code) failed++;
+    else passed++;
     summary.push(`${code ? '✗' : '✓'} ${step.name} (${seconds} s)${code ? ` exited ${code}` : ''}`);
   }
 }
