@@ -10,6 +10,8 @@ import { spawn } from 'node:child_process';
 
 const steps = [
   { name: 'typecheck', cmd: 'npx tsc --noEmit -p .' },
+  // ESLint (eslint.config.js) and Prettier (.prettierrc.json): `npm run format` fixes what it can.
+  { name: 'lint', cmd: 'npm run --silent lint' },
   { name: 'build', cmd: 'npm run --silent build' },
   // The bundle may not grow: a ratchet below which it must stay (bench/size-budget.mjs says why).
   { name: 'size', cmd: 'node bench/size-budget.mjs --ci' },
