@@ -21,6 +21,8 @@ const steps = [
   { name: 'unit', cmd: 'npx web-test-runner --config web-test-runner.config.mjs', suite: true },
   { name: 'examples', cmd: 'node scripts/examples-test.mjs --no-lib-build', suite: true },
   { name: 'e2e', cmd: 'node scripts/e2e.mjs', suite: true },
+  // A fresh clone's `npm start`: no dist/, no Vite cache; starts without an error and shows a balance.
+  { name: 'start', cmd: 'node scripts/start-check.mjs', suite: true },
   { name: 'storybook', cmd: 'npm run --silent build-storybook && node scripts/storybook-smoke.mjs', suite: true },
 ];
 
