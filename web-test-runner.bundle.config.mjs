@@ -12,10 +12,22 @@ import { fileURLToPath } from 'node:url';
 import base from './web-test-runner.config.mjs';
 
 const BUNDLE = '/dist/omneo-widgets.js';
-const TO_BUNDLE = new Set(['/src/index.js', '/src/index.ts', '/src/omneo-widgets.js', '/src/omneo-widgets.ts', '/src/internal/strings.js', '/src/internal/strings.ts']);
+const TO_BUNDLE = new Set([
+  '/src/index.js',
+  '/src/index.ts',
+  '/src/omneo-widgets.js',
+  '/src/omneo-widgets.ts',
+  '/src/internal/strings.js',
+  '/src/internal/strings.ts',
+]);
 
 /** The tests whose elements come from the bundle: they use only what the package exports. */
-export const BUNDLE_TESTS = ['test/points-balance.test.ts', 'test/rewards-list.test.ts', 'test/redeem-button.test.ts', 'test/provider.test.ts'];
+export const BUNDLE_TESTS = [
+  'test/points-balance.test.ts',
+  'test/rewards-list.test.ts',
+  'test/redeem-button.test.ts',
+  'test/provider.test.ts',
+];
 
 const toBundle = {
   name: 'omneo-imports-from-the-bundle',

@@ -74,7 +74,11 @@ async function counts(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const listeners = {};
-  for (const [name, expr] of [['window', 'window'], ['document', 'document'], ['provider', "document.querySelector('omneo-provider')"]]) {
+  for (const [name, expr] of [
+    ['window', 'window'],
+    ['document', 'document'],
+    ['provider', "document.querySelector('omneo-provider')"],
+  ]) {
     const { result } = await cdp.send('Runtime.evaluate', { expression: expr });
     listeners[name] = (await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId, depth: 0 })).listeners.length;
     await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
@@ -84,7 +88,11 @@ async function counts(page, cdp) {
     const { result: proto } = await cdp.send('Runtime.evaluate', { expression: `customElements.get('${tag}')?.prototype` });
     if (!proto.objectId) continue;
     const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
-    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: objects.objectId, functionDeclaration: 'function () { return this.length; }', returnByValue: true });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: objects.objectId,
+      functionDeclaration: 'function () { return this.length; }',
+      returnByValue: true,
+    });
     live[tag] = result.value;
     await cdp.send('Runtime.releaseObject', { objectId: objects.objectId });
     await cdp.send('Runtime.releaseObject', { objectId: proto.objectId });
@@ -110,17 +118,23 @@ export async function runLeaks({ browser, bench }) {
   const baseUrl = await bench.namespace(ns, { latencyMs: 0 });
   const token = await bench.token(ns);
   const bundle = readFileSync(bench.bundleFile, 'utf8');
-  const kinds = ['<omneo-points-balance></omneo-points-balance>', '<omneo-points-balance kind="combined"></omneo-points-balance>'];
+  const kinds = [
+    '<omneo-points-balance></omneo-points-balance>',
+    '<omneo-points-balance kind="combined"></omneo-points-balance>',
+  ];
   if (bundle.includes('"omneo-rewards-list"')) kinds.push('<omneo-rewards-list limit="3"></omneo-rewards-list>');
   if (bundle.includes('"omneo-redeem-button"')) kinds.push('<omneo-redeem-button amount="1"></omneo-redeem-button>');
   const html = Array.from({ length: 1000 }, (_, i) => kinds[i % kinds.length]).join('');
 
-  const url = bench.page('leaks', () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>leaks</title>
+  const url = bench.page(
+    'leaks',
+    () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>leaks</title>
 <script>${TIMERS}</script><script type="module">
 import { createOmneoClient } from '/omneo-widgets.js';
 document.querySelector('omneo-provider').client = window.__countingClient(createOmneoClient({ baseUrl: '${baseUrl}', token: '${token}' }));
 </script></head><body>
-<omneo-provider base-url="${baseUrl}" token="${token}"><div id="box"></div></omneo-provider></body></html>`);
+<omneo-provider base-url="${baseUrl}" token="${token}"><div id="box"></div></omneo-provider></body></html>`,
+  );
 
   const p = await freshPage(browser);
   try {
@@ -163,8 +177,16 @@ document.querySelector('omneo-provider').client = window.__countingClient(create
     return [
       { id: 'leaks:before', line: `leaks before:               ${show(before)}` },
       { id: 'leaks:mounted', line: `leaks 1,000 mounted, loaded: ${show(mounted)} (${kinds.length} kinds of widget)` },
-      { id: 'leaks:loaded', pass: pass1, line: `leaks removed after load:    ${show(after1)} | target = before, 0 live: ${pass1 ? 'PASS' : 'FAIL'}` },
-      { id: 'leaks:inflight', pass: pass2, line: `leaks removed while loading: ${show(after2)} | target = before, 0 live: ${pass2 ? 'PASS' : 'FAIL'}` },
+      {
+        id: 'leaks:loaded',
+        pass: pass1,
+        line: `leaks removed after load:    ${show(after1)} | target = before, 0 live: ${pass1 ? 'PASS' : 'FAIL'}`,
+      },
+      {
+        id: 'leaks:inflight',
+        pass: pass2,
+        line: `leaks removed while loading: ${show(after2)} | target = before, 0 live: ${pass2 ? 'PASS' : 'FAIL'}`,
+      },
     ];
   } finally {
     await p.close();

@@ -103,7 +103,13 @@ export async function sizeFigures({ alone = false } = {}) {
     `~${fmt(share(p)).padStart(5)} B gzip, without it ${fmt(p.without).padStart(5)} B less`;
   const width = Math.max(...partFigures.map((p) => p.name.length));
   for (const p of partFigures) {
-    push({ id: `part:${p.name}`, min: p.min, gzip: share(p), without: p.without, line: `size  part ${p.name.padEnd(width)}  ${row(p)}` });
+    push({
+      id: `part:${p.name}`,
+      min: p.min,
+      gzip: share(p),
+      without: p.without,
+      line: `size  part ${p.name.padEnd(width)}  ${row(p)}`,
+    });
   }
 
   for (const c of CAPABILITIES) {
@@ -136,12 +142,20 @@ async function aloneFigures() {
   for (const dep of DEPS.filter((d) => byDep[d])) {
     const b = await bundle(entryFile(`dep-${dep.replace(/\W/g, '_')}.js`, reexports(byDep[dep])));
     const m = measure(b.code, 'x.js');
-    figures.push({ id: `alone:${dep}`, ...m, line: `size  alone: ${dep} as src/ uses it: ${fmt(m.raw)} B min, ${fmt(m.cli)} B gzip -9` });
+    figures.push({
+      id: `alone:${dep}`,
+      ...m,
+      line: `size  alone: ${dep} as src/ uses it: ${fmt(m.raw)} B min, ${fmt(m.cli)} B gzip -9`,
+    });
   }
   for (const el of elements()) {
     const b = await bundle(`src/components/${el}/${el}.ts`);
     const m = measure(b.code, 'x.js');
-    figures.push({ id: `alone:${el}`, ...m, line: `size  alone: <omneo-${el}> with what it imports: ${fmt(m.raw)} B min, ${fmt(m.cli)} B gzip -9` });
+    figures.push({
+      id: `alone:${el}`,
+      ...m,
+      line: `size  alone: <omneo-${el}> with what it imports: ${fmt(m.raw)} B min, ${fmt(m.cli)} B gzip -9`,
+    });
   }
   return figures;
 }
@@ -163,7 +177,10 @@ export function why(code, map, { top = 25 } = {}) {
       );
     }
   };
-  table('by package:', costs(code, map, (n) => (n === '(unmapped)' ? n : packageOf(n))));
+  table(
+    'by package:',
+    costs(code, map, (n) => (n === '(unmapped)' ? n : packageOf(n))),
+  );
   const modules = costs(code, map);
   table(`by module (top ${Math.min(top, modules.length)} of ${modules.length}):`, modules.slice(0, top));
   return lines.join('\n');

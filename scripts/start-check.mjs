@@ -38,7 +38,10 @@ const freePort = () =>
   });
 
 // The fresh clone: what git tracks (with this checkout's uncommitted edits), nothing built.
-const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' })
+const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+  cwd: ROOT,
+  encoding: 'utf8',
+})
   .split('\0')
   .filter((f) => f && f !== 'node_modules');
 for (const f of files) {
@@ -84,7 +87,14 @@ try {
 
   browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
   const page = await browser.newPage();
   const pageProblems = [];
@@ -100,7 +110,8 @@ try {
   await page.getByRole('button', { name: 'Sign in' }).click();
   const balance = await page
     .waitForFunction(
-      () => document.querySelector('omneo-points-balance')?.shadowRoot?.querySelector('[part~="value"]:not(.skeleton)')?.textContent,
+      () =>
+        document.querySelector('omneo-points-balance')?.shadowRoot?.querySelector('[part~="value"]:not(.skeleton)')?.textContent,
       null,
       { timeout: 20_000 },
     )
