@@ -10,7 +10,7 @@ export const BUNDLE = join(ROOT, 'dist/omneo-widgets.js');
 
 /**
  * Builds `entry` (a path relative to the repository, or absolute) in memory. `overrides` is Vite
- * config merged over vite.config.ts (bench/size-experiments.mjs uses it to try other options).
+ * config merged over vite.config.ts (to measure a build with other options).
  * @returns {Promise<{code: string, map: any, modules: Record<string, {renderedLength: number, originalLength: number}>}>}
  */
 export async function bundle(entry, overrides = {}) {
