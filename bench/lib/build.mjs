@@ -74,7 +74,10 @@ export function importsOfSrc(packages = ['lit', '@lit/context', 'ky']) {
       if (typeOnly || !isDep(spec)) continue;
       const names = (used[spec] ??= new Set());
       const braces = /\{([\s\S]*)\}/.exec(clause);
-      const head = clause.replace(/\{[\s\S]*\}/, '').replace(/,\s*$/, '').trim();
+      const head = clause
+        .replace(/\{[\s\S]*\}/, '')
+        .replace(/,\s*$/, '')
+        .trim();
       if (head === '*') names.add('*');
       else if (head.startsWith('* as')) names.add('*');
       else if (head) names.add('default');
