@@ -48,21 +48,27 @@ export async function runCls({ browser, bench, log = () => {}, loads = 3 }) {
       id: 'cls:balance',
       label: 'balance in a line of text',
       widgets: 2,
-      url: bench.page('cls-balance', () => `${head('CLS balance')}<body>${provider}<main>
+      url: bench.page(
+        'cls-balance',
+        () => `${head('CLS balance')}<body>${provider}<main>
 <h1>Hello again</h1>
 <p>Welcome back! You have <omneo-points-balance id="points"></omneo-points-balance> to spend, and rewards worth
 <omneo-points-balance id="rewards" kind="rewards"></omneo-points-balance> waiting. This sentence goes on long enough to wrap
 onto the next lines, so a change in the width of either balance would move the words after it.</p>
-<p>A paragraph below, which moves if the line above changes height.</p></main></omneo-provider></body></html>`),
+<p>A paragraph below, which moves if the line above changes height.</p></main></omneo-provider></body></html>`,
+      ),
     },
     hasList && {
       id: 'cls:list',
       label: 'rewards list in a page',
       widgets: 1,
-      url: bench.page('cls-list', () => `${head('CLS list')}<body>${provider}<main>
+      url: bench.page(
+        'cls-list',
+        () => `${head('CLS list')}<body>${provider}<main>
 <h1>Your rewards</h1><p>Spend them at checkout.</p>
 <omneo-rewards-list id="list" limit="5"></omneo-rewards-list>
-<footer><p>Content below the list, which moves if the list changes height.</p></footer></main></omneo-provider></body></html>`),
+<footer><p>Content below the list, which moves if the list changes height.</p></footer></main></omneo-provider></body></html>`,
+      ),
     },
   ].filter(Boolean);
 
@@ -82,6 +88,11 @@ onto the next lines, so a change in the width of either balance would move the w
         `${worst.shifts.length ? `; worst load's shifts: ${worst.shifts.map((s) => `${s.value.toFixed(4)} at ${s.at} ms (${s.nodes}, ${s.at < worst.loadedAt ? 'while loading' : 'data shown'})`).join('; ')}; element defined at ${worst.definedAt} ms, data shown at ${worst.loadedAt} ms` : ''} | target 0: ${pass ? 'PASS' : 'FAIL'}`,
     });
   }
-  if (!hasList) figures.push({ id: 'cls:list', skipped: true, line: 'cls   rewards list in a page: not run: <omneo-rewards-list> is not in the bundle yet' });
+  if (!hasList)
+    figures.push({
+      id: 'cls:list',
+      skipped: true,
+      line: 'cls   rewards list in a page: not run: <omneo-rewards-list> is not in the bundle yet',
+    });
   return figures;
 }

@@ -3,12 +3,12 @@
 // One provider (pre-minted token) and an empty container inside it. Counted before, while mounted,
 // and after each cycle (after two frames, 200 ms and a forced GC, HeapProfiler.collectGarbage):
 //  - event listeners on window, document and the provider element (CDP DOMDebugger.getEventListeners);
-//  - the client's subscribers: the sum of `subscribers.size` over the client's cache entries, and the
-//    number of entries (read through the provider's `currentClient`; `byKey` is the client's private
-//    cache, reachable at run time because vite.config.ts leaves `byKey` and `subscribers` out of
-//    terser's property mangling for this);
-//  - the provider's context subscriptions (`subscriptions.size` of its two @lit/context providers,
-//    its private `providers`, likewise left unmangled);
+//  - the client's subscribers: the provider is handed a client (its public `client` property) that
+//    is the bundle's own `createOmneoClient(...)` wrapped to count what `subscribe()` returned and
+//    was not yet called (unsubscribed);
+//  - context subscriptions: every `context-request` with `subscribe: true` is seen on its way to the
+//    provider (a capturing listener on window), and the unsubscribe function the provider hands back
+//    is wrapped the same way, so the count is what the widgets subscribed and did not release;
 //  - timers set and not yet fired or cleared (setTimeout/clearTimeout wrapped before the bundle runs);
 //  - live widget objects after GC (CDP Runtime.queryObjects on each element class's prototype).
 // Cycle 1 mounts 1,000 widgets, waits until each has fired omneo-load, removes them all.
@@ -27,6 +27,44 @@ const TIMERS = `(() => {
   window.clearTimeout = function (id) { pending.delete(id); return clear.call(this, id); };
   window.__loads = new Set();
   document.addEventListener('omneo-load', (e) => __loads.add(e.target), true);
+
+  // Context subscriptions not yet released: one wrapper per unsubscribe function the provider gives.
+  const contextSubs = (window.__contextSubs = new Set());
+  const wrapperOf = new WeakMap();
+  const ours = new WeakSet();
+  window.addEventListener('context-request', (e) => {
+    if (!e.subscribe || ours.has(e.callback)) return;
+    const callback = e.callback;
+    const counted = (value, unsubscribe) => {
+      if (!unsubscribe) return callback(value, unsubscribe);
+      let release = wrapperOf.get(unsubscribe);
+      if (!release) {
+        release = () => (contextSubs.delete(release), unsubscribe());
+        wrapperOf.set(unsubscribe, release);
+        contextSubs.add(release);
+      }
+      return callback(value, release);
+    };
+    ours.add(counted);
+    e.callback = counted;
+  }, true);
+
+  // Client subscriptions not yet released: a client whose subscribe() is counted.
+  const clientSubs = (window.__clientSubs = new Set());
+  window.__countingClient = (client) => new Proxy(client, {
+    get(target, key) {
+      if (key === 'subscribe') {
+        return (resource, listener) => {
+          const unsubscribe = target.subscribe(resource, listener);
+          const release = () => (clientSubs.delete(release), unsubscribe());
+          clientSubs.add(release);
+          return release;
+        };
+      }
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 })();`;
 
 const TAGS = ['omneo-points-balance', 'omneo-rewards-list', 'omneo-redeem-button'];
@@ -36,7 +74,11 @@ async function counts(page, cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const listeners = {};
-  for (const [name, expr] of [['window', 'window'], ['document', 'document'], ['provider', "document.querySelector('omneo-provider')"]]) {
+  for (const [name, expr] of [
+    ['window', 'window'],
+    ['document', 'document'],
+    ['provider', "document.querySelector('omneo-provider')"],
+  ]) {
     const { result } = await cdp.send('Runtime.evaluate', { expression: expr });
     listeners[name] = (await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId, depth: 0 })).listeners.length;
     await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
@@ -46,20 +88,19 @@ async function counts(page, cdp) {
     const { result: proto } = await cdp.send('Runtime.evaluate', { expression: `customElements.get('${tag}')?.prototype` });
     if (!proto.objectId) continue;
     const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
-    const { result } = await cdp.send('Runtime.callFunctionOn', { objectId: objects.objectId, functionDeclaration: 'function () { return this.length; }', returnByValue: true });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: objects.objectId,
+      functionDeclaration: 'function () { return this.length; }',
+      returnByValue: true,
+    });
     live[tag] = result.value;
     await cdp.send('Runtime.releaseObject', { objectId: objects.objectId });
     await cdp.send('Runtime.releaseObject', { objectId: proto.objectId });
   }
   const inPage = await page.evaluate(() => {
-    const p = document.querySelector('omneo-provider');
-    const entries = p.currentClient?.byKey;
-    const subscribers = entries instanceof Map ? [...entries.values()].reduce((n, e) => n + (e.subscribers?.size ?? 0), 0) : null;
-    const ctx = [0, 1].map((i) => p.providers?.[i]?.subscriptions?.size);
     return {
-      subscribers,
-      entries: entries instanceof Map ? entries.size : null,
-      contextSubscriptions: ctx.every((n) => typeof n === 'number') ? ctx[0] + ctx[1] : null,
+      subscribers: window.__clientSubs.size,
+      contextSubscriptions: window.__contextSubs.size,
       timers: window.__timers.size,
       mounted: document.getElementById('box').childElementCount,
     };
@@ -69,7 +110,7 @@ async function counts(page, cdp) {
 
 const show = (c) =>
   `listeners window/document/provider ${c.listeners.window}/${c.listeners.document}/${c.listeners.provider}, ` +
-  `client subscribers ${c.subscribers ?? 'n/a'} (entries ${c.entries ?? 'n/a'}), context subscriptions ${c.contextSubscriptions ?? 'n/a'}, ` +
+  `client subscribers ${c.subscribers}, context subscriptions ${c.contextSubscriptions}, ` +
   `pending timers ${c.timers}, live widgets ${Object.values(c.live).reduce((a, b) => a + b, 0)}`;
 
 export async function runLeaks({ browser, bench }) {
@@ -77,20 +118,29 @@ export async function runLeaks({ browser, bench }) {
   const baseUrl = await bench.namespace(ns, { latencyMs: 0 });
   const token = await bench.token(ns);
   const bundle = readFileSync(bench.bundleFile, 'utf8');
-  const kinds = ['<omneo-points-balance></omneo-points-balance>', '<omneo-points-balance kind="combined"></omneo-points-balance>'];
+  const kinds = [
+    '<omneo-points-balance></omneo-points-balance>',
+    '<omneo-points-balance kind="combined"></omneo-points-balance>',
+  ];
   if (bundle.includes('"omneo-rewards-list"')) kinds.push('<omneo-rewards-list limit="3"></omneo-rewards-list>');
   if (bundle.includes('"omneo-redeem-button"')) kinds.push('<omneo-redeem-button amount="1"></omneo-redeem-button>');
   const html = Array.from({ length: 1000 }, (_, i) => kinds[i % kinds.length]).join('');
 
-  const url = bench.page('leaks', () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>leaks</title>
-<script>${TIMERS}</script><script type="module" src="/omneo-widgets.js"></script></head><body>
-<omneo-provider base-url="${baseUrl}" token="${token}"><div id="box"></div></omneo-provider></body></html>`);
+  const url = bench.page(
+    'leaks',
+    () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>leaks</title>
+<script>${TIMERS}</script><script type="module">
+import { createOmneoClient } from '/omneo-widgets.js';
+document.querySelector('omneo-provider').client = window.__countingClient(createOmneoClient({ baseUrl: '${baseUrl}', token: '${token}' }));
+</script></head><body>
+<omneo-provider base-url="${baseUrl}" token="${token}"><div id="box"></div></omneo-provider></body></html>`,
+  );
 
   const p = await freshPage(browser);
   try {
     const cdp = await p.context.newCDPSession(p.page);
     await p.page.goto(url);
-    await p.page.waitForFunction(() => document.querySelector('omneo-provider')?.currentClient);
+    await p.page.waitForFunction(() => document.querySelector('omneo-provider')?.client);
     const before = await counts(p.page, cdp);
 
     await p.page.evaluate((h) => {
@@ -118,17 +168,25 @@ export async function runLeaks({ browser, bench }) {
       a.contextSubscriptions === before.contextSubscriptions &&
       a.timers === before.timers &&
       Object.values(a.live).every((n) => n === 0);
-    // The counts read private fields of the client and the provider: if they cannot be read (renamed,
-    // or mangled by terser), the figure is not a pass.
-    const readable = mounted.subscribers > 0 && mounted.contextSubscriptions > 0 && typeof before.subscribers === 'number';
-    if (!readable) throw new Error("the client's subscribers or the provider's context subscriptions cannot be read (private names changed?)");
+    // A count that saw nothing while 1,000 widgets were mounted is not counting (the client was not
+    // used, or context requests took another way): then the figure is not a pass.
+    const counting = mounted.subscribers > 0 && mounted.contextSubscriptions > 0;
+    if (!counting) throw new Error('no client or context subscription was counted while the widgets were mounted');
     const pass1 = same(after1);
     const pass2 = same(after2);
     return [
       { id: 'leaks:before', line: `leaks before:               ${show(before)}` },
       { id: 'leaks:mounted', line: `leaks 1,000 mounted, loaded: ${show(mounted)} (${kinds.length} kinds of widget)` },
-      { id: 'leaks:loaded', pass: pass1, line: `leaks removed after load:    ${show(after1)} | target = before, 0 live: ${pass1 ? 'PASS' : 'FAIL'}` },
-      { id: 'leaks:inflight', pass: pass2, line: `leaks removed while loading: ${show(after2)} | target = before, 0 live: ${pass2 ? 'PASS' : 'FAIL'}` },
+      {
+        id: 'leaks:loaded',
+        pass: pass1,
+        line: `leaks removed after load:    ${show(after1)} | target = before, 0 live: ${pass1 ? 'PASS' : 'FAIL'}`,
+      },
+      {
+        id: 'leaks:inflight',
+        pass: pass2,
+        line: `leaks removed while loading: ${show(after2)} | target = before, 0 live: ${pass2 ? 'PASS' : 'FAIL'}`,
+      },
     ];
   } finally {
     await p.close();

@@ -23,7 +23,9 @@ document.addEventListener('omneo-load', () => __loads++, true);`;
 
 function longestTask(traceBuffer) {
   const events = JSON.parse(traceBuffer.toString()).traceEvents ?? [];
-  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const main = new Set(
+    events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
   const onMain = events.filter((e) => e.ph === 'X' && main.has(`${e.pid}:${e.tid}`));
   let top;
   let cpu = 0;
@@ -34,38 +36,74 @@ function longestTask(traceBuffer) {
   }
   if (!top) return { max: 0, cpu: 0, what: '' };
   // What the longest task spent its time on: the biggest events directly inside it.
-  const inside = onMain.filter((e) => e !== top && e.pid === top.pid && e.tid === top.tid && e.ts >= top.ts && e.ts + e.dur <= top.ts + top.dur && e.name !== 'RunTask' && e.name !== 'ThreadControllerImpl::RunTask');
-  const direct = inside.filter((e) => !inside.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && o.dur > e.dur));
-  const what = direct.sort((a, b) => b.dur - a.dur).slice(0, 3).map((e) => `${e.name} ${(e.dur / 1000).toFixed(0)}`).join(', ');
-  return { max: top.dur / 1000, cpu, what: `${what}${top.tdur !== undefined ? `; on CPU ${(top.tdur / 1000).toFixed(0)} of ${(top.dur / 1000).toFixed(0)}` : ''}` };
+  const inside = onMain.filter(
+    (e) =>
+      e !== top &&
+      e.pid === top.pid &&
+      e.tid === top.tid &&
+      e.ts >= top.ts &&
+      e.ts + e.dur <= top.ts + top.dur &&
+      e.name !== 'RunTask' &&
+      e.name !== 'ThreadControllerImpl::RunTask',
+  );
+  const direct = inside.filter(
+    (e) => !inside.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && o.dur > e.dur),
+  );
+  const what = direct
+    .sort((a, b) => b.dur - a.dur)
+    .slice(0, 3)
+    .map((e) => `${e.name} ${(e.dur / 1000).toFixed(0)}`)
+    .join(', ');
+  return {
+    max: top.dur / 1000,
+    cpu,
+    what: `${what}${top.tdur !== undefined ? `; on CPU ${(top.tdur / 1000).toFixed(0)} of ${(top.dur / 1000).toFixed(0)}` : ''}`,
+  };
 }
 
 const CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'v8.execute'];
 
 async function once(browser, url) {
   const p = await freshPage(browser);
-  const items = () => p.page.evaluate(() => document.querySelector('omneo-rewards-list')?.shadowRoot?.querySelectorAll('[part~="item"]:not(.loading-row)').length ?? 0);
-  const settle = () => p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))));
+  const items = () =>
+    p.page.evaluate(
+      () =>
+        document.querySelector('omneo-rewards-list')?.shadowRoot?.querySelectorAll('[part~="item"]:not(.loading-row)').length ??
+        0,
+    );
+  const settle = () =>
+    p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))));
   try {
     await browser.startTracing(p.page, { categories: CATEGORIES });
     await p.page.goto(url);
-    await p.page.waitForFunction((n) => document.querySelector('omneo-rewards-list')?.shadowRoot?.querySelectorAll('[part~="item"]:not(.loading-row)').length >= n, N, { timeout: 60_000, polling: 50 });
+    await p.page.waitForFunction(
+      (n) =>
+        document.querySelector('omneo-rewards-list')?.shadowRoot?.querySelectorAll('[part~="item"]:not(.loading-row)').length >=
+        n,
+      N,
+      { timeout: 60_000, polling: 50 },
+    );
     await settle();
     const render = longestTask(await browser.stopTracing());
     const renderItems = await items();
-    const observed1 = await p.page.evaluate(() => __long.length);
+    const observed1 = await p.page.evaluate(() => window.__long.length);
 
     await browser.startTracing(p.page, { categories: CATEGORIES });
     const loads = await p.page.evaluate(() => {
-      const before = __loads;
+      const before = window.__loads;
       document.querySelector('omneo-provider').refresh();
       return before;
     });
-    await p.page.waitForFunction((b) => __loads > b, loads, { timeout: 60_000, polling: 50 });
-    await p.page.waitForFunction((n) => document.querySelector('omneo-rewards-list').shadowRoot.querySelectorAll('[part~="item"]:not(.loading-row)').length >= n, N, { timeout: 60_000, polling: 50 });
+    await p.page.waitForFunction((b) => window.__loads > b, loads, { timeout: 60_000, polling: 50 });
+    await p.page.waitForFunction(
+      (n) =>
+        document.querySelector('omneo-rewards-list').shadowRoot.querySelectorAll('[part~="item"]:not(.loading-row)').length >= n,
+      N,
+      { timeout: 60_000, polling: 50 },
+    );
     await settle();
     const rerender = longestTask(await browser.stopTracing());
-    const observed2 = (await p.page.evaluate(() => __long.length)) - observed1;
+    const observed2 = (await p.page.evaluate(() => window.__long.length)) - observed1;
     return { render, rerender, renderItems, observed1, observed2, errors: p.errors };
   } finally {
     await p.close();
@@ -80,16 +118,21 @@ export async function runLongTasks({ browser, bench, log = () => {}, loads = 5 }
   const ns = 'longtask';
   const baseUrl = await bench.namespace(ns, { rewards: N, latencyMs: 0 });
   const token = await bench.token(ns);
-  const url = bench.page('longtask', () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>1,000 rewards</title>
+  const url = bench.page(
+    'longtask',
+    () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>1,000 rewards</title>
 <script>${OBSERVE}</script><script type="module" src="/omneo-widgets.js"></script></head><body>
 <omneo-provider base-url="${baseUrl}" token="${token}"><h1>Your rewards</h1><omneo-rewards-list limit="${N}" include-expired></omneo-rewards-list></omneo-provider>
-</body></html>`);
+</body></html>`,
+  );
 
   const runs = [];
   for (let i = 0; i < loads; i++) {
     runs.push(await once(browser, url));
     const r = runs.at(-1);
-    log(`longtask load ${i + 1}/${loads}: render ${r.render.max.toFixed(1)} ms (${r.render.what}), re-render ${r.rerender.max.toFixed(1)} ms (${r.rerender.what})`);
+    log(
+      `longtask load ${i + 1}/${loads}: render ${r.render.max.toFixed(1)} ms (${r.render.what}), re-render ${r.rerender.max.toFixed(1)} ms (${r.rerender.what})`,
+    );
   }
   const figure = (phase, label) => {
     const wall = stats(runs.map((r) => r[phase].max));

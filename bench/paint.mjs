@@ -56,7 +56,8 @@ function cpuUntilPaint(buffer) {
   const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === mark.pid);
   let cpu = 0;
   for (const e of events) {
-    if (e.name === 'RunTask' && e.ph === 'X' && e.pid === mark.pid && (!main || e.tid === main.tid) && e.ts <= mark.ts) cpu += (e.tdur ?? e.dur) / 1000;
+    if (e.name === 'RunTask' && e.ph === 'X' && e.pid === mark.pid && (!main || e.tid === main.tid) && e.ts <= mark.ts)
+      cpu += (e.tdur ?? e.dur) / 1000;
   }
   return cpu;
 }
@@ -64,7 +65,10 @@ function cpuUntilPaint(buffer) {
 async function once(browser, url, { trace = false } = {}) {
   const p = await freshPage(browser);
   try {
-    if (trace) await browser.startTracing(p.page, { categories: ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'blink.user_timing'] });
+    if (trace)
+      await browser.startTracing(p.page, {
+        categories: ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'blink.user_timing'],
+      });
     // The page says when it is done through the console: polling it (waitForFunction) would parse
     // Playwright's injected script in the page while it loads, and that costs the slower page more.
     const painted = p.page.waitForEvent('console', { predicate: (m) => m.text() === 'bench-painted', timeout: 15_000 });
@@ -91,14 +95,21 @@ export async function runPaint({ browser, bench, runs = 15, warmup = 2, log = ()
   const ns = 'paint';
   const baseUrl = await bench.namespace(ns, { latencyMs: 0 });
   const token = await bench.token(ns);
-  const balances = await (await fetch(`${baseUrl}/profiles/me/balances`, { headers: { Authorization: `Bearer ${token}` } })).json();
+  const balances = await (
+    await fetch(`${baseUrl}/profiles/me/balances`, { headers: { Authorization: `Bearer ${token}` } })
+  ).json();
   const points = balances.data.point_balance;
   const expected = `${new Intl.NumberFormat('en').format(points)} points`;
 
   const widgetUrl = bench.page('paint-widget', () =>
-    page('/omneo-widgets.js', `<omneo-provider base-url="${baseUrl}" token="${token}"><p>You have <omneo-points-balance></omneo-points-balance> to spend.</p></omneo-provider>`),
+    page(
+      '/omneo-widgets.js',
+      `<omneo-provider base-url="${baseUrl}" token="${token}"><p>You have <omneo-points-balance></omneo-points-balance> to spend.</p></omneo-provider>`,
+    ),
   );
-  const baselineUrl = bench.page('paint-baseline', () => page('/baseline.js', `<p>You have <bare-balance value="${points}"></bare-balance> to spend.</p>`));
+  const baselineUrl = bench.page('paint-baseline', () =>
+    page('/baseline.js', `<p>You have <bare-balance value="${points}"></bare-balance> to spend.</p>`),
+  );
 
   const results = { widget: [], baseline: [] };
   for (let i = 0; i < warmup + runs; i++) {
@@ -131,7 +142,9 @@ export async function runPaint({ browser, bench, runs = 15, warmup = 2, log = ()
   const med = (xs) => stats(xs.filter((x) => x !== undefined)).median;
   const phases = (rs) =>
     `script loaded ${med(rs.map((r) => r.scriptEnd)).toFixed(1)}, ` +
-    (rs[0].apiStart !== undefined ? `balances request ${med(rs.map((r) => r.apiStart)).toFixed(1)}-${med(rs.map((r) => r.apiEnd)).toFixed(1)}, ` : '') +
+    (rs[0].apiStart !== undefined
+      ? `balances request ${med(rs.map((r) => r.apiStart)).toFixed(1)}-${med(rs.map((r) => r.apiEnd)).toFixed(1)}, `
+      : '') +
     `number in DOM ${med(rs.map((r) => r.dom)).toFixed(1)}, frame done ${med(rs.map((r) => r.painted)).toFixed(1)} (FCP ${med(rs.map((r) => r.fcp)).toFixed(1)})`;
   return [
     { id: 'paint:widget', stats: w, line: `paint <omneo-points-balance> first paint of "${expected}": ${spread(w)}` },
@@ -153,7 +166,10 @@ export async function runPaint({ browser, bench, runs = 15, warmup = 2, log = ()
         })()
       : { id: 'paint:cpu', line: 'paint   main-thread CPU time: no trace' },
     { id: 'paint:phases:widget', line: `paint   widget phases (medians, ms from navigation start): ${phases(results.widget)}` },
-    { id: 'paint:phases:baseline', line: `paint   baseline phases (medians, ms from navigation start): ${phases(results.baseline)}` },
+    {
+      id: 'paint:phases:baseline',
+      line: `paint   baseline phases (medians, ms from navigation start): ${phases(results.baseline)}`,
+    },
     { id: 'paint:method', line: `paint   method: ${PAINT_METHOD}` },
   ];
 }

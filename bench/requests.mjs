@@ -13,7 +13,8 @@ const RECORD = `window.__events = [];
 for (const t of ['omneo-load', 'omneo-error', 'omneo-redeem', 'omneo-redeem-error'])
   document.addEventListener(t, (e) => __events.push({ type: t, id: e.target.id }), true);`;
 
-const key = (r) => `${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(Object.entries(r.query).sort()).toString()}` : ''}`;
+const key = (r) =>
+  `${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(Object.entries(r.query).sort()).toString()}` : ''}`;
 const count = (log) => log.reduce((m, r) => m.set(key(r), (m.get(key(r)) ?? 0) + 1), new Map());
 
 async function quiet(bench, ns, ms = 600, timeout = 20_000) {
@@ -22,8 +23,10 @@ async function quiet(bench, ns, ms = 600, timeout = 20_000) {
   let since = Date.now();
   for (;;) {
     const n = (await bench.requests(ns)).length;
-    if (n !== last) (last = n), (since = Date.now());
-    else if (Date.now() - since >= ms) return;
+    if (n !== last) {
+      last = n;
+      since = Date.now();
+    } else if (Date.now() - since >= ms) return;
     if (Date.now() > end) throw new Error('requests never settled');
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -42,8 +45,16 @@ export async function runRequests({ bench, browser }) {
   // 20 widgets; lists and buttons stand in as balances while those elements do not exist.
   const balance = (kind, extra = '') => `<omneo-points-balance kind="${kind}"${extra}></omneo-points-balance>`;
   const widgets = [
-    balance('points'), balance('points'), balance('points', ' hide-when-zero'), balance('points-dollars'), balance('points-dollars'),
-    balance('rewards'), balance('rewards'), balance('combined'), balance('combined'), balance('points'),
+    balance('points'),
+    balance('points'),
+    balance('points', ' hide-when-zero'),
+    balance('points-dollars'),
+    balance('points-dollars'),
+    balance('rewards'),
+    balance('rewards'),
+    balance('combined'),
+    balance('combined'),
+    balance('points'),
     ...(lists
       ? [
           '<omneo-rewards-list limit="3"></omneo-rewards-list>',
@@ -64,17 +75,24 @@ export async function runRequests({ bench, browser }) {
       : Array.from({ length: 4 }, () => balance('rewards'))),
   ].map((w, i) => w.replace(/^<([\w-]+)/, `<$1 id="w${i}"`));
 
-  const url = bench.page('requests', () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>requests</title>
+  const url = bench.page(
+    'requests',
+    () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>requests</title>
 <script>${RECORD}</script><script type="module" src="/omneo-widgets.js"></script></head><body>
 <omneo-provider base-url="${baseUrl}" token-url="/token/${ns}">
 ${widgets.map((w) => `<p>${w}</p>`).join('\n')}
-</omneo-provider></body></html>`);
+</omneo-provider></body></html>`,
+  );
 
   const p = await freshPage(browser);
   try {
     await p.page.goto(url);
     // Every widget that shows data has fired omneo-load (buttons fire it too: they read the balances).
-    await p.page.waitForFunction((n) => new Set(window.__events.filter((e) => e.type === 'omneo-load').map((e) => e.id)).size >= n, widgets.length, { timeout: 20_000 });
+    await p.page.waitForFunction(
+      (n) => new Set(window.__events.filter((e) => e.type === 'omneo-load').map((e) => e.id)).size >= n,
+      widgets.length,
+      { timeout: 20_000 },
+    );
     await quiet(bench, ns);
     const first = (await bench.requests(ns)).filter((r) => r.path !== '/auth/token');
     const tokens = bench.tokenCalls(ns);
@@ -91,7 +109,11 @@ ${widgets.map((w) => `<p>${w}</p>`).join('\n')}
           `${dupes.length ? `; DUPLICATES: ${dupes.map(([k, n]) => `${k} x${n}`).join(', ')}` : ''} | target 1 token + 1 per resource: ${loadOk ? 'PASS' : 'FAIL'}`,
       },
     ];
-    if (!lists || !buttons) figures.push({ id: 'requests:note', line: `requests   not run yet: ${[!lists && '<omneo-rewards-list>', !buttons && '<omneo-redeem-button>'].filter(Boolean).join(', ')} (not in the bundle/omneo-widgets.js); balances stand in` });
+    if (!lists || !buttons)
+      figures.push({
+        id: 'requests:note',
+        line: `requests   not run yet: ${[!lists && '<omneo-rewards-list>', !buttons && '<omneo-redeem-button>'].filter(Boolean).join(', ')} (not in the bundle/omneo-widgets.js); balances stand in`,
+      });
 
     // A redeem.
     const before = (await bench.requests(ns)).length;
@@ -103,7 +125,12 @@ ${widgets.map((w) => `<p>${w}</p>`).join('\n')}
       how = 'client.redeem({amount: 1}) (no <omneo-redeem-button> yet)';
       await p.page.evaluate(() => document.querySelector('omneo-provider').currentClient.redeem({ amount: 1 }));
     }
-    if (buttons) await p.page.waitForFunction(() => window.__events.some((e) => e.type === 'omneo-redeem' || e.type === 'omneo-redeem-error'), null, { timeout: 10_000 });
+    if (buttons)
+      await p.page.waitForFunction(
+        () => window.__events.some((e) => e.type === 'omneo-redeem' || e.type === 'omneo-redeem-error'),
+        null,
+        { timeout: 10_000 },
+      );
     await quiet(bench, ns);
     const after = (await bench.requests(ns)).slice(before);
     const posts = after.filter((r) => r.method === 'POST');

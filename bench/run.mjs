@@ -32,7 +32,11 @@ const print = (f) => {
 async function main() {
   if (!args.includes('--no-build')) {
     console.error('bench: npm run build');
-    const r = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
+    const r = spawnSync('npm', ['run', 'build'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      shell: process.platform === 'win32',
+    });
     if (r.status !== 0) {
       console.log(`build FAILED (npm run build exited ${r.status}): no figures`);
       process.exit(1);
@@ -53,7 +57,10 @@ async function main() {
   const bundleFile = process.env.OMNEO_BENCH_BUNDLE ? join(ROOT, process.env.OMNEO_BENCH_BUNDLE) : undefined;
   const bench = await startBench({ baselineFile, bundleFile });
   const browser = await launch();
-  print({ id: 'machine', line: `machine ${machine()}, Chromium ${browser.version()}, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at start` });
+  print({
+    id: 'machine',
+    line: `machine ${machine()}, Chromium ${browser.version()}, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at start`,
+  });
   const ctx = { browser, bench, runs, log, present: elements() };
   try {
     const steps = {
@@ -74,7 +81,10 @@ async function main() {
       }
     }
   } finally {
-    print({ id: 'machine:end', line: `machine load average ${loadavg()[0].toFixed(1)} at end (1-minute; above ${cpus().length} the timings are stretched)` });
+    print({
+      id: 'machine:end',
+      line: `machine load average ${loadavg()[0].toFixed(1)} at end (1-minute; above ${cpus().length} the timings are stretched)`,
+    });
     await browser.close();
     await bench.close();
   }

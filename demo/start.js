@@ -17,7 +17,9 @@
  * Env: MOCK_PORT, PORT (Vite), OMNEO_BASE_URL + OMNEO_API_TOKEN, OMNEO_SHOP_SECRET +
  * OMNEO_SHOPIFY_CUSTOMER_ID (the Shopify page against a real Omneo), DEMO_OPEN=0
  * (don't open a browser; also off when CI is set), DEMO_BUNDLE=1 (the page loads the built
- * drop-in bundle `dist/omneo-widgets.js` instead of the source: run `npm run build` first).
+ * drop-in bundle `dist/omneo-widgets.js` instead of the source: run `npm run build` first),
+ * DEMO_VITE_CACHE_DIR (where Vite keeps its pre-bundled dependencies; default
+ * node_modules/.vite; scripts/start-check.mjs uses a fresh one, as on a fresh clone).
  */
 import { createHmac } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +99,11 @@ const open = !process.env.CI && process.env.DEMO_OPEN !== '0';
 const vite = await createServer({
   root,
   plugins: [demoPlugin],
+  cacheDir: process.env.DEMO_VITE_CACHE_DIR,
+  // Vite pre-bundles the dependencies of the pages it finds, and by default it looks at every HTML
+  // file of the repository: the examples and the test fixtures too, which import the built package
+  // (`@omneo/widgets`, dist/npm/), absent on a fresh clone. The demo page alone is what it serves.
+  optimizeDeps: { entries: ['demo/index.html'] },
   server: {
     host: 'localhost',
     port: Number(process.env.PORT ?? 5173),

@@ -696,8 +696,9 @@ export function createOmneoMock(options = {}) {
    */
   function handle(req, res, next) {
     const host = req.headers.host ?? 'localhost';
-    const proto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() ||
-      (/** @type {any} */ (req.socket).encrypted ? 'https' : 'http');
+    // A TLS socket says `encrypted`. (The cast has a line of its own: Prettier reformats one inside || twice.)
+    const socket = /** @type {import('node:tls').TLSSocket} */ (req.socket);
+    const proto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() || (socket.encrypted ? 'https' : 'http');
     let url;
     try {
       url = new URL(req.url ?? '/', `${proto}://${host}`);

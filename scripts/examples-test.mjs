@@ -44,7 +44,8 @@ let passed = 0;
 let failed = 0;
 /** @param {string} name @param {boolean} ok @param {string} [why] */
 function report(name, ok, why) {
-  ok ? passed++ : failed++;
+  if (ok) passed++;
+  else failed++;
   console.log(`${ok ? '✓' : '✗'} ${name}${ok || !why ? '' : `\n    ${why.replace(/\n/g, '\n    ')}`}`);
 }
 

@@ -11,7 +11,8 @@ import { build } from 'esbuild';
 let passed = 0;
 let failed = 0;
 const check = (name, ok, detail = '') => {
-  ok ? passed++ : failed++;
+  if (ok) passed++;
+  else failed++;
   console.log(`${ok ? '✓' : '✗'} ${name}${ok || !detail ? '' : `\n    ${detail}`}`);
 };
 

@@ -10,8 +10,10 @@ import { spawn } from 'node:child_process';
 
 const steps = [
   { name: 'typecheck', cmd: 'npx tsc --noEmit -p .' },
+  // ESLint (eslint.config.js) and Prettier (.prettierrc.json): `npm run format` fixes what it can.
+  { name: 'lint', cmd: 'npm run --silent lint' },
   { name: 'build', cmd: 'npm run --silent build' },
-  // The bundle may not grow: a ratchet below which it must stay (bench/size-budget.mjs says why).
+  // dist/omneo-widgets.js at most 24,000 B gzip -9 (bench/size-budget.mjs; bench/size.mjs says where they go).
   { name: 'size', cmd: 'node bench/size-budget.mjs --ci' },
   // The Shopify theme app extension: Shopify's linter, then its blocks rendered and used in Chromium.
   { name: 'theme-check', cmd: 'node scripts/shopify-theme-check.mjs', suite: true },
@@ -22,8 +24,12 @@ const steps = [
   // The typings in fresh-app-shaped React, Vue and Svelte projects (test/types/).
   { name: 'types', cmd: 'node scripts/types-test.mjs', suite: true },
   { name: 'unit', cmd: 'npx web-test-runner --config web-test-runner.config.mjs', suite: true },
+  // The element tests of four elements again, against the built bundle instead of the source.
+  { name: 'bundle', cmd: 'npx web-test-runner --config web-test-runner.bundle.config.mjs', suite: true },
   { name: 'examples', cmd: 'node scripts/examples-test.mjs --no-lib-build', suite: true },
   { name: 'e2e', cmd: 'node scripts/e2e.mjs', suite: true },
+  // A fresh clone's `npm start`: no dist/, no Vite cache; starts without an error and shows a balance.
+  { name: 'start', cmd: 'node scripts/start-check.mjs', suite: true },
   { name: 'storybook', cmd: 'npm run --silent build-storybook && node scripts/storybook-smoke.mjs', suite: true },
 ];
 
@@ -44,7 +50,8 @@ for (const step of steps.filter((s) => !only.length || only.includes(s.name))) {
     failed += f;
     summary.push(`${f ? '✗' : '✓'} ${step.name}: ${p} passed, ${f} failed (${seconds} s)`);
   } else {
-    code ? failed++ : passed++;
+    if (code) failed++;
+    else passed++;
     summary.push(`${code ? '✗' : '✓'} ${step.name} (${seconds} s)${code ? ` exited ${code}` : ''}`);
   }
 }

@@ -29,7 +29,7 @@ import {
 } from '../mock/seed.js';
 import { paginate, redeemAmount, redeemBenefit } from '../mock/rules.js';
 
-type Json = Record<string, any>;
+type Json = Record<string, unknown>;
 type SeedState = ReturnType<typeof createSeed>;
 
 /** The ID API base the stories' providers use (`base-url`); also what `tenant="demo"` gives. */
@@ -57,8 +57,9 @@ function onlyActive(state: SeedState, rewards: number, benefits: number) {
 
 /** Moves an item's expiry to `days` from now (and its local companion). */
 function expireIn(item: Json, days: number, now: number) {
-  item.expires_at = formatUtc(now + days * DAY);
-  item.expires_local_at = toLocal(item.expires_at, DEMO_TIMEZONE);
+  const expiresAt = formatUtc(now + days * DAY);
+  item.expires_at = expiresAt;
+  item.expires_local_at = toLocal(expiresAt, DEMO_TIMEZONE);
   return item;
 }
 

@@ -227,8 +227,8 @@ describe('OmneoClient', () => {
       let points = 100;
       const f = api({ 'GET /id/api/v1/profiles/me/balances': () => json({ data: { ...BALANCES, point_balance: points } }) });
       const c = client(f);
-      const a: ResourceState<any>[] = [];
-      const b: ResourceState<any>[] = [];
+      const a: ResourceState<unknown>[] = [];
+      const b: ResourceState<unknown>[] = [];
       c.subscribe(balances, (s) => a.push(s));
       c.subscribe(balances, (s) => b.push(s));
       await until(() => a.at(-1)?.status === 'ready' && b.at(-1)?.status === 'ready');

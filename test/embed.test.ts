@@ -223,8 +223,8 @@ describe('embed', () => {
       ></omneo-provider>`);
       const list = p.querySelector('omneo-rewards-list')!;
       const state = await mock.state();
-      const rewardNames: string[] = state.rewards.map((r: any) => r.definition.name);
-      const benefitNames: string[] = state.benefits.map((b: any) => b.definition.name);
+      const rewardNames: string[] = state.rewards.map((r) => r.definition.name);
+      const benefitNames: string[] = state.benefits.map((b) => b.definition.name);
       await until(() => watch.to(REWARDS).length === 1, 3000, 'the rewards request');
       const shownText = recordSeen(list);
       list.setAttribute('source', 'benefits');
@@ -308,7 +308,7 @@ describe('embed', () => {
       const since = api.calls.length;
       p.setAttribute('token', api.token(BEN));
       await p.updateComplete;
-      await Promise.all(els.map((e) => (e as any).updateComplete));
+      await Promise.all(els.map((e) => e.updateComplete));
       expect(els.map(shown), "while Ben's data loads").to.deep.equal(['loading', 'loading', 'loading']);
       await until(() => shows(els, BEN), 3000, "Ben's data");
       recorders.forEach((r) => r.stop());

@@ -114,7 +114,7 @@ export async function logged(mock: MockOmneo, path: string, method = 'GET'): Pro
 
 /** Milliseconds between consecutive requests of the mock's log. */
 export const gaps = (log: (Logged & { at?: string })[]) =>
-  log.slice(1).map((r, i) => Date.parse((r as any).at) - Date.parse((log[i] as any).at));
+  log.slice(1).map((r, i) => Date.parse(r.at!) - Date.parse(log[i].at!));
 
 /** Milliseconds between consecutive fetches the page made. */
 export const sentGaps = (sent: Sent[]) => sent.slice(1).map((s, i) => s.at - sent[i].at);

@@ -158,7 +158,7 @@ describe('faults', () => {
         // That reward alone is left out (a named test in rewards-list.test.ts checks which are shown).
         name: 'a reward carries value_remaining: "5"',
         faults: async (m) => {
-          const [first, ...rest] = (await m.state()).rewards.filter((r: any) => r.is_active);
+          const [first, ...rest] = (await m.state()).rewards.filter((r) => r.is_active);
           return [{ path: REWARDS, status: 200, body: page([{ ...first, value_remaining: '5' }, ...rest]) }];
         },
         shows: ['value', 'value', 'value', 'value'],

@@ -1,3 +1,5 @@
+import type { Balances, Benefit, Reward } from '../src/api/types.js';
+
 /**
  * The mock Omneo from the tests' side: each `MockOmneo` is a fresh namespace of the mock server
  * (its own shopper, faults and request log), on another origin than the test page.
@@ -16,6 +18,14 @@ export interface Logged {
   query: Record<string, string>;
   authorization: string | null;
   body: unknown;
+}
+
+/** What a namespace of the mock holds (`GET __mock/state`): the seed's records, in the API's shapes. */
+export interface MockState {
+  balances: Balances;
+  rewards: (Reward & { is_active: boolean; expires_at: string })[];
+  benefits: Benefit[];
+  redemptions: unknown[];
 }
 
 let n = 0;
@@ -96,7 +106,7 @@ export class MockOmneo {
     return (await this.requests()).filter((r) => r.method === method && r.path === path).length;
   }
 
-  state(): Promise<any> {
+  state(): Promise<MockState> {
     return this.control('GET', 'state');
   }
 

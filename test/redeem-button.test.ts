@@ -227,7 +227,7 @@ describe('<omneo-redeem-button>', () => {
         await until(() => copy.textContent!.startsWith('Code selected'));
         expect(getSelection()!.toString()).to.equal('GOLD15-AVA3');
       } finally {
-        delete (navigator as any).clipboard;
+        Reflect.deleteProperty(navigator, 'clipboard');
         Object.defineProperty(Navigator.prototype, 'clipboard', original);
       }
     });

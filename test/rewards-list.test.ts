@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/index.js';
-import { createOmneoClient, type OmneoProvider, type OmneoRedeemButton, type OmneoRewardsList } from '../src/index.js';
+import { createOmneoClient, type OmneoProvider, type OmneoRedeemButton } from '../src/index.js';
 import { MockOmneo } from './mock.js';
 import { BALANCES, fakeFetch, json, jwt, part, seen, sleep, until } from './helpers.js';
 
@@ -78,7 +78,7 @@ describe('<omneo-rewards-list>', () => {
       const el = await list(p);
       expect(names(el)).to.deep.equal(['Birthday $10', 'Spring Bonus $5', 'Welcome $5', 'Loyalty $20', 'Anniversary $15', 'Product Review $2.50']);
       expect(all(el, 'value').map((v) => v.textContent)).to.deep.equal([10, 5, 5, 7.5, 15, 2.5].map((n) => money(n)));
-      const birthday = rewards.find((r: any) => r.id === 104);
+      const birthday = rewards.find((r) => r.id === 104)!;
       const first = items(el)[0];
       const time = first.querySelector('[part=expiry]') as HTMLTimeElement;
       expect(time.localName).to.equal('time');
@@ -126,7 +126,7 @@ describe('<omneo-rewards-list>', () => {
     it('fires omneo-load with the items', async () => {
       const p = mounted(mock, html`<omneo-rewards-list limit="2"></omneo-rewards-list>`);
       const e = await oneEvent((await p).querySelector('omneo-rewards-list')!, 'omneo-load');
-      expect(e.detail.data.map((r: any) => r.id)).to.deep.equal([104, 107]);
+      expect(e.detail.data.map((r: { id: number | string }) => r.id)).to.deep.equal([104, 107]);
     });
 
     it('speaks the locale: French words, dates and money', async () => {
@@ -134,7 +134,7 @@ describe('<omneo-rewards-list>', () => {
       const { rewards } = await mock.state();
       const p = await mounted(mock, html`<omneo-rewards-list limit="1"></omneo-rewards-list>`, 'fr-FR');
       const el = await list(p);
-      const birthday = rewards.find((r: any) => r.id === 104);
+      const birthday = rewards.find((r) => r.id === 104)!;
       expect(part(el, 'value')!.textContent).to.equal(money(10, 'fr-FR'));
       expect(seen(el)).to.contain(`Expire le ${date(birthday.expires_at, 'fr-FR')}`);
       expect(part(el, 'expiring')!.textContent).to.equal('Expire bientôt');
@@ -180,7 +180,8 @@ describe('<omneo-rewards-list>', () => {
 
     it('follows pages only as far as the limit needs, and lists with different limits share them', async () => {
       const p = await mounted(mock, html`<omneo-rewards-list limit="5"></omneo-rewards-list><omneo-rewards-list limit="20"></omneo-rewards-list>`);
-      const [five, twenty] = [await list(p, 0, 5), await list(p, 1, 20)];
+      await list(p, 0, 5);
+      const twenty = await list(p, 1, 20);
       expect(await pages(mock)).to.deep.equal({ 1: 1, 2: 1 });
       const expiries = all(twenty, 'expiry').map((t) => Date.parse((t as HTMLTimeElement).dateTime));
       expect(expiries).to.deep.equal([...expiries].sort((a, b) => a - b));
@@ -298,7 +299,7 @@ describe('<omneo-rewards-list>', () => {
       expect(el.shadowRoot!.querySelectorAll('script')).to.have.length(0);
       const imgs = [...el.shadowRoot!.querySelectorAll('img')].map((i) => i.getAttribute('src'));
       expect(imgs).to.deep.equal(['http://cdn.example.com/fine.png']);
-      expect((window as any).__pwned).to.equal(undefined);
+      expect(Reflect.get(window, '__pwned')).to.equal(undefined);
     });
   });
 

@@ -104,11 +104,20 @@ export function costs(code, map, groupBy = (x) => x) {
     groups.set(g, acc);
   }
   const total = zlibGzip(Buffer.from(code));
-  return [...groups].map(([name, g]) => ({
-    name,
-    bytes: g.bytes,
-    gzipAlone: zlibGzip(Buffer.from(g.ranges.sort((a, b) => a[0] - b[0]).map(([f, t]) => code.slice(f, t)).join(''))),
-    gzipMarginal: total - zlibGzip(Buffer.from(without(code, g.ranges))),
-    modules: g.modules,
-  })).sort((a, b) => b.bytes - a.bytes);
+  return [...groups]
+    .map(([name, g]) => ({
+      name,
+      bytes: g.bytes,
+      gzipAlone: zlibGzip(
+        Buffer.from(
+          g.ranges
+            .sort((a, b) => a[0] - b[0])
+            .map(([f, t]) => code.slice(f, t))
+            .join(''),
+        ),
+      ),
+      gzipMarginal: total - zlibGzip(Buffer.from(without(code, g.ranges))),
+      modules: g.modules,
+    }))
+    .sort((a, b) => b.bytes - a.bytes);
 }

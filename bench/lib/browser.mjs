@@ -1,7 +1,10 @@
 // Headless Chromium through playwright-core, with the same flags as the test runner.
 import { chromium } from 'playwright-core';
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 export const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -9,7 +12,14 @@ export function launch() {
   return chromium.launch({
     executablePath: CHROME,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -19,7 +29,8 @@ export async function freshPage(browser, opts = {}) {
   // The seed's images are on cdn.example.com: answer them with a tiny PNG, so pages behave the same
   // offline as online (an image that fails is hidden, which would move the list).
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) =>
-    route.request().resourceType() === 'image' ? route.fulfill({ contentType: 'image/png', body: PNG }) : route.abort());
+    route.request().resourceType() === 'image' ? route.fulfill({ contentType: 'image/png', body: PNG }) : route.abort(),
+  );
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -39,4 +50,5 @@ export function stats(xs) {
 }
 
 export const ms = (x) => `${x.toFixed(1)} ms`;
-export const spread = (st) => `median ${ms(st.median)} (IQR ${st.p25.toFixed(1)}-${st.p75.toFixed(1)}, min-max ${st.min.toFixed(1)}-${st.max.toFixed(1)}, n=${st.n})`;
+export const spread = (st) =>
+  `median ${ms(st.median)} (IQR ${st.p25.toFixed(1)}-${st.p75.toFixed(1)}, min-max ${st.min.toFixed(1)}-${st.max.toFixed(1)}, n=${st.n})`;

@@ -10,7 +10,7 @@ export const BUNDLE = join(ROOT, 'dist/omneo-widgets.js');
 
 /**
  * Builds `entry` (a path relative to the repository, or absolute) in memory. `overrides` is Vite
- * config merged over vite.config.ts (bench/size-experiments.mjs uses it to try other options).
+ * config merged over vite.config.ts (to measure a build with other options).
  * @returns {Promise<{code: string, map: any, modules: Record<string, {renderedLength: number, originalLength: number}>}>}
  */
 export async function bundle(entry, overrides = {}) {
@@ -74,7 +74,10 @@ export function importsOfSrc(packages = ['lit', '@lit/context', 'ky']) {
       if (typeOnly || !isDep(spec)) continue;
       const names = (used[spec] ??= new Set());
       const braces = /\{([\s\S]*)\}/.exec(clause);
-      const head = clause.replace(/\{[\s\S]*\}/, '').replace(/,\s*$/, '').trim();
+      const head = clause
+        .replace(/\{[\s\S]*\}/, '')
+        .replace(/,\s*$/, '')
+        .trim();
       if (head === '*') names.add('*');
       else if (head.startsWith('* as')) names.add('*');
       else if (head) names.add('default');

@@ -2,6 +2,11 @@
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 
+/** dist/omneo-widgets.js at most this many bytes gzip -9 (issue 13), enforced by `npm test`... */
+export const BUDGET = 24_000;
+/** ...and this is what it aims at. */
+export const AIM = 21_000;
+
 let gzipBinary;
 function hasGzipBinary() {
   if (gzipBinary === undefined) {

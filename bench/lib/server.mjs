@@ -52,7 +52,10 @@ export async function startBench({ baselineFile, bundleFile = join(ROOT, 'dist/o
   const origin = `http://127.0.0.1:${server.address().port}`;
 
   const control = async (ns, path, body) => {
-    const r = await fetch(`${mock.origin}/ns/${ns}/__mock/${path}`, body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const r = await fetch(
+      `${mock.origin}/ns/${ns}/__mock/${path}`,
+      body === undefined ? {} : { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) },
+    );
     if (!r.ok) throw new Error(`mock ${path}: ${r.status} ${await r.text()}`);
     return r.status === 204 ? null : r.json();
   };

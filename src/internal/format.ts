@@ -1,9 +1,10 @@
 /** Numbers, money, dates and plurals through Intl, with formatters cached per locale. */
-const cache = new Map<string, any>();
+const cache = new Map<string, unknown>();
 
 function intl<T>(Ctor: new (locale: string, opts: object) => T, locale: string, opts: object): T {
   const key = Ctor.name + locale + JSON.stringify(opts);
-  let f = cache.get(key);
+  // The key names the constructor, so what is cached under it is a T.
+  let f = cache.get(key) as T | undefined;
   if (!f) {
     try {
       f = new Ctor(locale, opts);
