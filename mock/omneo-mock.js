@@ -23,7 +23,8 @@
  * tests do not see each other. Paths without the prefix use the default namespace.
  *
  * Control endpoints (per namespace; CORS-enabled; never logged):
- *   POST   /__mock/reset     {rewards?: n, tokenTtlSeconds?, latencyMs?} → fresh state, no faults, empty log, clock 0
+ *   POST   /__mock/reset     {rewards?: n, member?, tokenTtlSeconds?, latencyMs?} → fresh state, no faults, empty log, clock 0
+ *                             (member: bronze | silver | gold (default) | platinum (the top tier) | none (no tier: 404))
  *   GET    /__mock/requests  → [{method, path, query, authorization, body, at}] (ID API requests, no OPTIONS)
  *   DELETE /__mock/requests  → 204
  *   GET    /__mock/faults    → the rules, with `remaining` (null: unlimited)
@@ -40,7 +41,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import {
   createSeed, computeBalances, refreshExpiry, syncProfileBalances,
-  formatUtc, IMAGE_BASE, placeholderImage,
+  formatUtc, IMAGE_BASE, placeholderImage, TIER_MEMBERS,
 } from './seed.js';
 import { DEMO_SHOP_SECRET } from './seed.js';
 import { compareValues, paginate, redeemAmount, redeemBenefit } from './rules.js';
@@ -337,20 +338,20 @@ export function createOmneoMock(options = {}) {
   const hanging = new Set();
   let closed = false;
 
-  /** @param {{rewards?: number}} opts @param {number} now */
+  /** @param {{rewards?: number, member?: import('./seed.js').TierMember}} opts @param {number} now */
   function buildState(opts, now) {
     const seed = options.seed;
     if (typeof seed === 'function') return seed(now, opts);
-    if (seed && opts.rewards == null) return structuredClone(seed);
+    if (seed && opts.rewards == null && opts.member == null) return structuredClone(seed);
     return createSeed(now, opts);
   }
 
-  /** @param {string} name @param {{rewards?: number, tokenTtlSeconds?: number, latencyMs?: number}} [opts] */
+  /** @param {string} name @param {{rewards?: number, member?: import('./seed.js').TierMember, tokenTtlSeconds?: number, latencyMs?: number}} [opts] */
   function freshNamespace(name, opts = {}) {
     /** @type {Namespace} */
     const ns = {
       name,
-      state: buildState({ ...(opts.rewards != null ? { rewards: opts.rewards } : {}) }, Date.now()),
+      state: buildState({ ...(opts.rewards != null ? { rewards: opts.rewards } : {}), ...(opts.member != null ? { member: opts.member } : {}) }, Date.now()),
       faults: [],
       log: [],
       clockOffsetMs: 0,
@@ -450,7 +451,7 @@ export function createOmneoMock(options = {}) {
     { method: 'GET', re: /^\/profiles\/me\/benefits\/([^/]+)$/, auth: 'shopper', run: (c) => [200, { data: one(c.ns.state.benefits, c.params[0]) }] },
     { method: 'POST', re: /^\/profiles\/me\/benefits\/([^/]+)\/redeem$/, auth: 'shopper', run: ({ ns, params }) => redeemBenefit(ns.state, params[0], nowMs(ns)) },
     { method: 'POST', re: /^\/profiles\/me\/redeem$/, auth: 'shopper', run: ({ ns, body }) => redeemAmount(ns.state, body, nowMs(ns)) },
-    { method: 'GET', re: /^\/profiles\/me\/tiers$/, auth: 'shopper', run: ({ ns }) => [200, { data: ns.state.tiers }] },
+    { method: 'GET', re: /^\/profiles\/me\/tiers$/, auth: 'shopper', run: ({ ns }) => tiersOf(ns.state) },
     { method: 'GET', re: /^\/profiles\/me\/points$/, auth: 'shopper', run: (c) => [200, list(c, c.ns.state.points)] },
   ];
 
@@ -498,6 +499,12 @@ export function createOmneoMock(options = {}) {
     return ns.state.profile;
   }
 
+  /** A member with no tier is answered 404 (omneo-id-api.md: `current_tier` null, or 404). @param {SeedState} state @returns {[number, unknown]} */
+  function tiersOf(state) {
+    if (!state.tiers) throw new HttpError(404, { message: 'This profile has no tier.' });
+    return [200, { data: state.tiers }];
+  }
+
   /** @param {Ctx} c @param {Json[]} items */
   function list({ url }, items) {
     const filtered = filterItems(items, url.searchParams);
@@ -527,7 +534,10 @@ export function createOmneoMock(options = {}) {
         if (n !== undefined && !(Number.isInteger(n) && n >= 0)) {
           return sendJson(req, res, 400, { message: 'rewards must be a whole number.' });
         }
-        const fresh = freshNamespace(nsName, { rewards: n, tokenTtlSeconds: b.tokenTtlSeconds, latencyMs: b.latencyMs });
+        if (b.member != null && !TIER_MEMBERS.includes(b.member)) {
+          return sendJson(req, res, 400, { message: `member must be one of ${TIER_MEMBERS.join(', ')}.` });
+        }
+        const fresh = freshNamespace(nsName, { rewards: n, member: b.member, tokenTtlSeconds: b.tokenTtlSeconds, latencyMs: b.latencyMs });
         return sendJson(req, res, 200, {
           namespace: nsName, baseUrl: `${url.origin}${nsName ? `/ns/${nsName}` : ''}${ID_API_PREFIX}`,
           tokenTtlSeconds: fresh.tokenTtlSeconds, latencyMs: fresh.latencyMs,

@@ -10,7 +10,8 @@
  *
  * The numbers (with the default seed):
  *   rewards      9 (ids 101-109), 6 of them active, reward_balance $45.00
- *   points       1234 (3 live lots + 1 expired lot), rate $0.01 → $12.34
+ *   points       1234 (4 live lots, 1 expired, 1 used up), rate $0.01 → $12.34
+ *   tier         Gold, 460 points to Platinum (other members: `createSeed(now, {member})`)
  *   combined     $57.34
  *   benefits     5 (ids 201-205), 3 redeemable → benefit_balance 3
  */
@@ -23,7 +24,7 @@
  * @property {Json[]} rewards
  * @property {Json[]} benefits
  * @property {Json[]} points         point lots
- * @property {Json} tiers            the `data` of GET /profiles/me/tiers
+ * @property {Json | null} tiers     the `data` of GET /profiles/me/tiers; null: no tier (the API answers 404)
  * @property {{handle: string, identifier: string}[]} identities  external ids of the profile
  * @property {number} pointsToDollarsRate  dollars per point
  * @property {string} currency
@@ -425,45 +426,93 @@ function buildBenefits(now) {
   ];
 }
 
-/** Point lots: 400 + 634 + 200 live = 1234 points; lot 304 expired. @param {number} now */
+/**
+ * Point lots, one of each kind a points list meets: 400 + 484 + 200 + 150 live = 1234 points.
+ * By expiry: 305 expires soon (5 days), 301 later (165 days), 302 later still (320 days), 303 never
+ * (and has no definition: its description names it); 304 has expired, 306 is used up.
+ * @param {number} now
+ */
 function buildPoints(now) {
   const tz = DEMO_TIMEZONE;
-  /** @param {number} id @param {number} initial @param {number} remaining @param {number} issuedDays @param {number} expiresDays @param {string} name @param {string} handle */
-  const lot = (id, initial, remaining, issuedDays, expiresDays, name, handle) => withLocal({
-    id, profile_id: DEMO_PROFILE_ID, timezone: tz,
+  /**
+   * @param {number} id @param {number} initial @param {number} remaining @param {number} issuedDays
+   * @param {number | null} expiresDays null: never expires
+   * @param {string | null} name the definition's name; null: no definition @param {string} handle
+   * @param {string | null} [description]
+   */
+  const lot = (id, initial, remaining, issuedDays, expiresDays, name, handle, description = null) => withLocal({
+    id, profile_id: DEMO_PROFILE_ID, linked_profile_id: null, timezone: tz,
     value_initial: initial, value_remaining: remaining,
-    issued_at: startOfLocalDay(now, issuedDays), expires_at: endOfLocalDay(now, expiresDays),
+    issued_at: startOfLocalDay(now, issuedDays),
+    expires_at: expiresDays === null ? null : endOfLocalDay(now, expiresDays),
     issued_local_at: null, expires_local_at: null,
-    is_expired: expiresDays < 0,
-    definition: { id: 30 + (id % 10), name, handle, type: handle, short_description: null, icon: null, image_url: null },
+    is_expired: expiresDays !== null && expiresDays < 0,
+    definition: name === null ? null : { id: 30 + (id % 10), name, handle, type: handle, short_description: null, icon: null, image_url: null },
+    source_type: handle, rate: 1, description, meta: null,
     created_at: startOfLocalDay(now, issuedDays), updated_at: startOfLocalDay(now, issuedDays),
   }, tz);
   return [
     lot(301, 600, 400, -200, 165, 'Purchase points', 'purchase'),
-    lot(302, 634, 634, -45, 320, 'Purchase points', 'purchase'),
-    lot(303, 200, 200, -10, 355, 'Review bonus', 'review'),
+    lot(302, 634, 484, -45, 320, 'Purchase points', 'purchase'),
+    lot(303, 200, 200, -10, null, null, 'review', 'Bonus for reviewing your Linen Shirt'),
     lot(304, 150, 150, -380, -15, 'Purchase points', 'purchase'),
+    lot(305, 150, 150, -355, 5, 'Birthday bonus', 'birthday'),
+    lot(306, 300, 0, -90, 200, 'Purchase points', 'purchase'),
   ];
 }
 
-/** Tier progress, as `data` of GET /profiles/me/tiers. @param {number} now */
-function buildTiers(now) {
-  const tier = (/** @type {string} */ name, /** @type {string} */ handle, /** @type {number} */ min, /** @type {number} */ maintain, /** @type {string} */ description) => ({
-    name, handle, value_min: min, value_maintain: maintain,
-    image_url: `${CDN}/tiers/${handle}.png`, description,
-  });
+/** The program's tiers, lowest first; Platinum is the top. Credit is in points, earned per 12 months. */
+const TIER_LADDER = [
+  { id: 1, name: 'Bronze', handle: 'bronze', is_floor: true, value_min: 0, value_maintain: 0, description: 'Earn 1 point per $1 spent.' },
+  { id: 2, name: 'Silver', handle: 'silver', is_floor: false, value_min: 250, value_maintain: 200, description: 'Earn 1.1 points per $1 and a birthday reward.' },
+  { id: 3, name: 'Gold', handle: 'gold', is_floor: false, value_min: 500, value_maintain: 400, description: 'Earn 1.25 points per $1, free express shipping and members-only events.' },
+  { id: 4, name: 'Platinum', handle: 'platinum', is_floor: false, value_min: 1500, value_maintain: 1200, description: 'Earn 1.5 points per $1, free alterations and early access to every sale.' },
+];
+
+/** The members the mock can be reset to (`POST /__mock/reset {member}`): one per tier, and one with none. */
+export const TIER_MEMBERS = /** @type {const} */ (['bronze', 'silver', 'gold', 'platinum', 'none']);
+
+/**
+ * @typedef {typeof TIER_MEMBERS[number]} TierMember
+ * - `bronze`: the floor tier, 120 of the 250 points to Silver.
+ * - `silver`: a new period has begun: 130 points, below Silver's 250 (the bar at 0), 370 to Gold,
+ *   and 70 still to earn in 45 days to keep Silver (it asks 200).
+ * - `gold` (Ava, the default): 1,040 points, 460 to Platinum, Gold kept.
+ * - `platinum`: the top tier (`next_tier` null).
+ * - `none`: no tier at all; `GET /profiles/me/tiers` answers 404.
+ */
+
+/**
+ * Tier progress, as `data` of GET /profiles/me/tiers; `null` for a member with no tier.
+ * @param {TierMember} member @param {number} now @returns {Json | null}
+ */
+export function buildTiers(member, now) {
+  const at = TIER_LADDER.findIndex((t) => t.handle === member);
+  if (at < 0) return null;
+  const tier = (/** @type {number} */ i) => {
+    const t = TIER_LADDER[i];
+    return t ? { ...t, short_description: null, icon: null, image_url: `${CDN}/tiers/${t.handle}.png`, earn_instructions: null, tags: [], meta: null } : null;
+  };
+  const credit = { bronze: 120, silver: 130, gold: 1040, platinum: 1800 }[/** @type {'bronze'} */ (member)];
+  const next = tier(at + 1);
+  const keep = member === 'silver' ? 70 : 0;
   return {
-    prev_tier: tier('Silver', 'silver', 0, 0, 'Earn 1 point per $1 spent.'),
-    current_tier: tier('Gold', 'gold', 500, 400, 'Earn 1.25 points per $1, free express shipping and members-only events.'),
-    next_tier: tier('Platinum', 'platinum', 1500, 1200, 'Earn 1.5 points per $1, free alterations and early access to every sale.'),
-    current_credit: 1040,
-    current_progress: 100, // percent of the Gold maintain threshold reached
-    current_remain: 0,
-    next_progress: 54, // percent of the way from Gold (500) to Platinum (1500)
-    next_remain: 460,
-    total_points_12m: 1040,
-    anniversary_at: endOfLocalDay(now, 120),
+    prev_tier: tier(at - 1),
+    current_tier: tier(at),
+    next_tier: next,
+    current_credit: credit,
+    current_progress: 0, // scale not confirmed (omneo-id-api.md): 0 as in every sample
+    current_remain: keep,
+    next_progress: 0,
+    next_remain: next ? next.value_min - credit : null,
+    total_points_12m: credit,
+    total_points_achievement: credit,
+    anniversary_at: endOfLocalDay(now, member === 'silver' ? 45 : 120),
+    next_progress_change_at: null,
     achieved_at: startOfLocalDay(now, -245),
+    maintained_at: null,
+    assigned_at: startOfLocalDay(now, -245),
+    is_floor: at === 0,
   };
 }
 
@@ -501,16 +550,22 @@ function buildManyRewards(n, now) {
 /**
  * A fresh demo shopper state. Everything is a new object, so callers may mutate it.
  * @param {number} [now] epoch ms the relative dates are computed from
- * @param {{rewards?: number}} [options] `rewards: n` replaces the nine demo rewards with n generated ones
+ * @param {{rewards?: number, member?: TierMember}} [options] `rewards: n` replaces the nine demo rewards
+ *   with n generated ones; `member` puts the shopper on another tier (default `gold`), or none
  * @returns {SeedState}
  */
 export function createSeed(now = Date.now(), options = {}) {
+  const tiers = buildTiers(options.member ?? 'gold', now);
+  /** @type {Json} */
+  const profile = buildProfile(now);
+  profile.tier_handle = tiers?.current_tier.handle ?? null;
+  profile.tier = tiers ? { id: tiers.current_tier.id, name: tiers.current_tier.name, handle: tiers.current_tier.handle } : null;
   const state = {
-    profile: buildProfile(now),
+    profile,
     rewards: options.rewards != null ? buildManyRewards(options.rewards, now) : buildRewards(now),
     benefits: buildBenefits(now),
     points: buildPoints(now),
-    tiers: buildTiers(now),
+    tiers,
     identities: [{ ...DEMO_EXTERNAL_ID }],
     pointsToDollarsRate: POINTS_TO_DOLLARS_RATE,
     currency: 'AUD',

@@ -106,9 +106,21 @@ try {
   });
 
   await check('the rewards list: active rewards, soonest to expire first', async () => {
-    const names = await page.evaluate(() => [...document.querySelector('omneo-rewards-list').shadowRoot.querySelectorAll('[part~="name"]')].map((n) => n.textContent.trim()));
+    const names = await page.evaluate(() => [...document.querySelector('omneo-rewards-list[redeemable]').shadowRoot.querySelectorAll('[part~="name"]')].map((n) => n.textContent.trim()));
     expectEqual(names.length, 6, 'active rewards');
     if (!/Birthday/.test(names[0])) throw new Error(`the first reward is ${names[0]}, not the birthday reward expiring in 3 days`);
+  });
+
+  await check('the tier and the points: Gold, 54% of the way to Platinum; the active lots, soonest first, as points', async () => {
+    await page.waitForFunction(() => [...document.querySelectorAll('omneo-tier-progress')].every((t) => t.shadowRoot?.querySelector('[part~="tier"]')), null, { timeout: 8000 });
+    const tiers = await page.evaluate(() =>
+      [...document.querySelectorAll('omneo-tier-progress')].map((t) => [t.shadowRoot.querySelector('[part~="tier"]').textContent, t.shadowRoot.querySelector('[part~="progress"]')?.getAttribute('aria-valuenow')]),
+    );
+    expectEqual(tiers, [['Gold', '54'], ['Gold', '54']], 'the tier widgets');
+    expectEqual(await count('/profiles/me/tiers'), 1, 'tiers requests');
+    const lots = await page.evaluate(() => [...document.querySelector('omneo-rewards-list[source="points"]').shadowRoot.querySelectorAll('[part~="value"]')].map((n) => n.textContent.trim()));
+    expectEqual(lots, ['150 points', '400 points', '484 points', '200 points'], 'the point lots');
+    expectEqual(await count('/profiles/me/points'), 1, 'points requests');
   });
 
   await check('redeem $5 with confirm: one POST, and every balance updates', async () => {
@@ -127,7 +139,7 @@ try {
   });
 
   await check('redeem a reward from the list: one POST; it shows its result here and leaves the other list', async () => {
-    const list = page.locator('omneo-rewards-list').first();
+    const list = page.locator('omneo-rewards-list[redeemable]').first();
     const first = list.locator('[part~="item"]').first();
     const name = (await first.locator('[part~="name"]').textContent()).trim();
     const redeemed = page.evaluate(() => new Promise((r) => document.addEventListener('omneo-redeem', (e) => r(e.detail), { once: true })));
@@ -135,8 +147,8 @@ try {
     const confirm = first.locator('omneo-redeem-button [part~="confirm"]');
     if (await confirm.count()) await confirm.click();
     await redeemed;
-    const names = (i) => page.evaluate((i) => [...document.querySelectorAll('omneo-rewards-list')[i].shadowRoot.querySelectorAll('[part~="name"]')].map((n) => n.textContent.trim()), i);
-    await page.waitForFunction((name) => ![...document.querySelectorAll('omneo-rewards-list')[1].shadowRoot.querySelectorAll('[part~="name"]')].some((n) => n.textContent.trim() === name), name, { timeout: 8000 });
+    const names = (i) => page.evaluate((i) => [...document.querySelectorAll('omneo-rewards-list[redeemable]')[i].shadowRoot.querySelectorAll('[part~="name"]')].map((n) => n.textContent.trim()), i);
+    await page.waitForFunction((name) => ![...document.querySelectorAll('omneo-rewards-list[redeemable]')[1].shadowRoot.querySelectorAll('[part~="name"]')].some((n) => n.textContent.trim() === name), name, { timeout: 8000 });
     expectEqual((await names(0))[0], name, 'the redeemed reward, kept with its result in the list it was redeemed from');
     const message = (await first.locator('omneo-redeem-button [part~="message"]').textContent()).trim();
     if (!/Redeemed/.test(message)) throw new Error(`the result says "${message}"`);

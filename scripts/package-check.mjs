@@ -55,7 +55,7 @@ check('package.json names the repository, homepage and issue tracker', Boolean(p
 check('"customElements" names the manifest', pkg.customElements === 'custom-elements.json' && existsSync(pkg.customElements));
 
 // One element imported alone: only its own tag is defined in the bundle a user's bundler makes.
-const tags = ['omneo-provider', 'omneo-points-balance', 'omneo-rewards-list', 'omneo-redeem-button'];
+const tags = ['omneo-provider', 'omneo-points-balance', 'omneo-rewards-list', 'omneo-redeem-button', 'omneo-tier-progress'];
 const needs = { 'omneo-rewards-list': ['omneo-redeem-button'] }; // a redeemable list renders buttons
 for (const tag of tags) {
   const name = tag.replace('omneo-', '');

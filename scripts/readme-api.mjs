@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const manifest = JSON.parse(readFileSync(new URL('../custom-elements.json', import.meta.url)));
 const readmeUrl = new URL('../README.md', import.meta.url);
 const readme = readFileSync(readmeUrl, 'utf8');
-const order = ['omneo-provider', 'omneo-points-balance', 'omneo-rewards-list', 'omneo-redeem-button'];
+const order = ['omneo-provider', 'omneo-points-balance', 'omneo-rewards-list', 'omneo-redeem-button', 'omneo-tier-progress'];
 
 const cell = (s = '') => String(s).replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
 const code = (s) => (s ? `\`${s}\`` : '');

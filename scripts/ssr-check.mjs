@@ -16,7 +16,7 @@ for (const name of ['window', 'document', 'localStorage', 'sessionStorage', 'nav
   });
 }
 
-const entries = ['.', './provider', './points-balance', './rewards-list', './redeem-button'];
+const entries = ['.', './provider', './points-balance', './rewards-list', './redeem-button', './tier-progress'];
 let failed = 0;
 for (const entry of entries) {
   try {

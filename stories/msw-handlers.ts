@@ -6,8 +6,8 @@
  * benefits in Laravel's `data/links/meta` envelope (`page[size]`, `page[number]`), redeem by amount
  * and by benefit with the same 422 messages, and `POST /omneo/token` minting a shopper token.
  *
- * The handlers come in named groups (`token`, `balances`, `rewards`, `benefits`, `redeem`, `other`,
- * `assets`) because `parameters.msw.handlers` is merged key by key: a story replaces only the groups
+ * The handlers come in named groups (`token`, `balances`, `rewards`, `benefits`, `tiers`, `points`,
+ * `redeem`, `other`, `assets`) because `parameters.msw.handlers` is merged key by key: a story replaces only the groups
  * it changes, e.g. `parameters: { msw: { handlers: signedOut() } }`.
  *
  * Every story starts from a fresh copy of its seed (`resetDemoData()` runs before each render, from
@@ -39,7 +39,7 @@ export const TOKEN_URL = '/omneo/token';
 
 /**
  * Handlers in named groups, a story replacing only the groups it changes: `token`, `balances`,
- * `rewards`, `benefits`, `redeem`, `other` (profile, tiers, points) and `assets` (images).
+ * `rewards`, `benefits`, `tiers`, `points`, `redeem`, `other` (the profile) and `assets` (images).
  */
 export type OmneoHandlers = Record<string, HttpHandler[]>;
 
@@ -89,6 +89,26 @@ export const seeds = {
     const s = onlyActive(createSeed(now), 3, 2);
     s.rewards.forEach((r: Json, i: number) => expireIn(r, 1 + i * 2, now));
     s.benefits.forEach((b: Json, i: number) => expireIn(b, 2 + i * 3, now));
+    return s;
+  },
+  /** Bronze, the floor tier: 120 of the 250 points to Silver. */
+  bronze: (now: number) => createSeed(now, { member: 'bronze' }),
+  /** Silver, with 70 points still to earn in 45 days to keep it (a new period: 130 points so far). */
+  keepTier: (now: number) => createSeed(now, { member: 'silver' }),
+  /** Platinum, the top tier: no next tier. */
+  topTier: (now: number) => createSeed(now, { member: 'platinum' }),
+  /** No tier at all: `GET /profiles/me/tiers` answers 404. */
+  noTier: (now: number) => createSeed(now, { member: 'none' }),
+  /** Point lots that all expire within days (and one used up, one expired). */
+  pointsExpiringSoon: (now: number) => {
+    const s = createSeed(now);
+    s.points.forEach((p: Json, i: number) => p.value_remaining > 0 && !p.is_expired && expireIn(p, 2 + i * 2, now));
+    return s;
+  },
+  /** No point lots at all. */
+  noPoints: (now: number) => {
+    const s = createSeed(now);
+    s.points = [];
     return s;
   },
   /** A shopper with exactly one point, for the singular. */
@@ -210,9 +230,14 @@ export function omneoApi({ seed = seeds.demo, latencyMs = 150 }: OmneoApiOptions
         authed(request, (s) => reply(redeemBenefit(s, String(params.id), Date.now()))),
       ),
     ],
-    other: [
-      http.get(`${API}/profiles/me`, ({ request }) => authed(request, (s) => json({ data: s.profile }))),
-      http.get(`${API}/profiles/me/tiers`, ({ request }) => authed(request, (s) => json({ data: s.tiers }))),
+    other: [http.get(`${API}/profiles/me`, ({ request }) => authed(request, (s) => json({ data: s.profile })))],
+    tiers: [
+      // A member with no tier is answered 404, as the Node mock does.
+      http.get(`${API}/profiles/me/tiers`, ({ request }) =>
+        authed(request, (s) => (s.tiers ? json({ data: s.tiers }) : json({ message: 'This profile has no tier.' }, 404))),
+      ),
+    ],
+    points: [
       http.get(`${API}/profiles/me/points`, ({ request }) => authed(request, (s) => json(paginate(s.points, new URL(request.url))))),
     ],
     // The seed's images, drawn as the Node mock draws them (the build is offline).
@@ -227,12 +252,14 @@ export function omneoApi({ seed = seeds.demo, latencyMs = 150 }: OmneoApiOptions
 // ---------------------------------------------------------------------------
 // States. Each returns only the groups it changes; the rest stay `omneoApi()`'s.
 
-type Group = 'balances' | 'rewards' | 'benefits';
+type Group = 'balances' | 'rewards' | 'benefits' | 'tiers' | 'points';
 const LISTS: Group[] = ['balances', 'rewards', 'benefits'];
 const ROUTES: Record<Group, string> = {
   balances: `${API}/profiles/me/balances`,
   rewards: `${API}/profiles/me/rewards`,
   benefits: `${API}/profiles/me/benefits`,
+  tiers: `${API}/profiles/me/tiers`,
+  points: `${API}/profiles/me/points`,
 };
 
 function each(groups: Group[], answer: (request: Request) => Response | Promise<Response>): OmneoHandlers {
@@ -260,7 +287,9 @@ export const malformed = (groups: Group[] = LISTS): OmneoHandlers =>
   each(groups, (request) =>
     request.url.includes('/balances')
       ? json({ data: { point_balance: 'lots', reward_balance: null } })
-      : json({ data: [{ id: 1, definition: null }], meta: { current_page: 1, last_page: 1, total: 1 } }),
+      : request.url.includes('/tiers')
+        ? json({ data: { current_tier: { name: 42 }, current_credit: 'NaN' } })
+        : json({ data: [{ id: 1, definition: null }], meta: { current_page: 1, last_page: 1, total: 1 } }),
   );
 
 /** Every other group, from one seed (they share one state, so a redeem updates the balances). */

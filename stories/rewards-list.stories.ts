@@ -7,7 +7,7 @@ import { emptyLists, expiringSoon, loading, malformed, manyItems, seeds, serverE
 import { cssVars, inProvider, money, part, partShown, parts, providerArgTypes, seen, shows, widget, type ProviderArgs } from './support.ts';
 
 type Args = ProviderArgs & {
-  source?: 'rewards' | 'benefits';
+  source?: 'rewards' | 'benefits' | 'points';
   limit?: number;
   'include-expired'?: boolean;
   'expiring-days'?: number;
@@ -43,9 +43,9 @@ const list = (args: Args) =>
   >`;
 
 /**
- * The shopper's rewards (dollars to spend) or benefits (perks and vouchers), soonest expiry first.
- * Omneo is mocked in the browser from `mock/seed.js`: Ava has 9 rewards (6 active) and 5 benefits
- * (3 redeemable online).
+ * The shopper's rewards (dollars to spend), benefits (perks and vouchers) or lots of points, soonest
+ * expiry first. Omneo is mocked in the browser from `mock/seed.js`: Ava has 9 rewards (6 active),
+ * 5 benefits (3 redeemable online) and 6 lots of points (4 active: 1,234 points).
  */
 const meta = {
   title: 'Widgets/omneo-rewards-list',
@@ -53,7 +53,7 @@ const meta = {
   render: (args) => inProvider(list(args), args),
   args: { locale: 'en-AU' },
   argTypes: {
-    source: { control: 'inline-radio', options: ['rewards', 'benefits'] },
+    source: { control: 'inline-radio', options: ['rewards', 'benefits', 'points'] },
     ...providerArgTypes,
   },
 } satisfies Meta<Args>;
@@ -164,6 +164,53 @@ export const ExpiringWithin30Days: Story = {
   play: async ({ canvasElement }) => {
     const el = await loaded(canvasElement);
     await expect(parts(el, 'expiring').length).toBe(3);
+  },
+};
+
+// ---------------------------------------------------------------------------
+// Points
+
+/** `source="points"`: the active lots, soonest expiry first, each with the points left in it (never money) and no redeem button. */
+export const Points: Story = {
+  args: { source: 'points', redeemable: true },
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement);
+    await expect(names(el)).toEqual(['Birthday bonus', 'Purchase points', 'Purchase points', 'Bonus for reviewing your Linen Shirt']);
+    await expect(parts(el, 'value').map((v) => v.textContent)).toEqual(['150 points', '400 points', '484 points', '200 points']);
+    await expect(parts(el, 'expiring').length).toBe(1);
+    await expect(el.shadowRoot!.querySelector('omneo-redeem-button')).toBeNull();
+    await expect(seen(el)).not.toContain('$');
+  },
+};
+
+/** `source="points" include-expired`: the expired and used-up lots too. */
+export const PointsIncludeExpired: Story = {
+  args: { source: 'points', 'include-expired': true },
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement);
+    await expect(parts(el, 'value').map((v) => v.textContent)).toEqual(['150 points', '150 points', '400 points', '0 points', '484 points', '200 points']);
+    await expect(seen(parts(el, 'item')[0])).toMatch(/Expired /);
+  },
+};
+
+/** Every active lot expires within days: each carries the "Expiring soon" mark. */
+export const PointsExpiringSoon: Story = {
+  args: { source: 'points' },
+  parameters: { msw: { handlers: withSeed(seeds.pointsExpiringSoon) } },
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement);
+    await expect(parts(el, 'item').length).toBe(4);
+    await expect(parts(el, 'expiring').length).toBe(4);
+  },
+};
+
+/** No points: the points' own words. */
+export const PointsEmpty: Story = {
+  args: { source: 'points' },
+  parameters: { msw: { handlers: withSeed(seeds.noPoints) } },
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement);
+    await expect(seen(await partShown(el, 'empty'))).toBe('No points yet.');
   },
 };
 

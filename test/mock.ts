@@ -36,7 +36,8 @@ export class MockOmneo {
   /** The same-origin token endpoint for this namespace, for `token-url`. */
   readonly tokenUrl = `/omneo/token/${this.ns}`;
 
-  static async create(options: { rewards?: number; tokenTtlSeconds?: number } = {}) {
+  /** `member`: the shopper's tier (`gold` by default; `platinum` is the top, `none` has no tier). */
+  static async create(options: { rewards?: number; tokenTtlSeconds?: number; member?: 'bronze' | 'silver' | 'gold' | 'platinum' | 'none' } = {}) {
     const m = new MockOmneo();
     await m.control('POST', 'reset', options);
     return m;

@@ -213,6 +213,71 @@ describe('<omneo-rewards-list>', () => {
     });
   });
 
+  describe('points', () => {
+    const lot = (id: number, remaining: number, days: number | null, name: string | null, description: string | null = null) => ({
+      id,
+      value_initial: remaining,
+      value_remaining: remaining,
+      expires_at: days === null ? null : utc(days),
+      description,
+      definition: name === null ? null : { name },
+    });
+
+    it('lists only the active lots, soonest expiry first, as points never money, with the expiring-soon mark', async () => {
+      const { points } = await mock.state();
+      const p = await mounted(mock, html`<omneo-rewards-list source="points"></omneo-rewards-list>`);
+      const el = await list(p);
+      // 305 in 5 days, 301 and 302 later, 303 never (named by its description); 304 expired and 306 used up are left out.
+      expect(names(el)).to.deep.equal(['Birthday bonus', 'Purchase points', 'Purchase points', 'Bonus for reviewing your Linen Shirt']);
+      expect(all(el, 'value').map((v) => v.textContent)).to.deep.equal(['150 points', '400 points', '484 points', '200 points']);
+      expect(seen(el)).not.to.match(/\$|AUD/);
+      const soonest = points.find((l: any) => l.id === 305);
+      expect(items(el)[0].querySelector('[part=expiry]')!.textContent).to.equal(date(soonest.expires_at));
+      expect(items(el).map((i) => i.querySelector('[part=expiring]') !== null)).to.deep.equal([true, false, false, false]);
+      expect(items(el)[3].querySelector('[part=expiry]'), 'a lot that never expires has no date').to.equal(null);
+      expect(await mock.count('/profiles/me/points')).to.equal(1);
+      // Points need no balances (no currency to find).
+      expect(await mock.count('/profiles/me/balances')).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('has no redeem buttons, even when redeemable', async () => {
+      const p = await mounted(mock, html`<omneo-rewards-list source="points" redeemable></omneo-rewards-list>`);
+      const el = await list(p);
+      expect(items(el)).to.have.length(4);
+      expect(el.shadowRoot!.querySelector('omneo-redeem-button, button')).to.equal(null);
+    });
+
+    it('also lists expired and used-up lots with include-expired, still by expiry', async () => {
+      const p = await mounted(mock, html`<omneo-rewards-list source="points" include-expired></omneo-rewards-list>`);
+      const el = await list(p);
+      expect(all(el, 'value').map((v) => v.textContent)).to.deep.equal(['150 points', '150 points', '400 points', '0 points', '484 points', '200 points']);
+      expect(seen(items(el)[0])).to.match(/Expired \d/);
+      expect(items(el)[0].querySelector('[part=expiring]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('fires omneo-load with the lots, and says "1 point" for one', async () => {
+      await mock.setState({ points: [lot(9, 1, 30, 'Welcome points'), lot(8, 150, 3, null, null)] });
+      const p = mounted(mock, html`<omneo-rewards-list source="points"></omneo-rewards-list>`);
+      const el = (await p).querySelector('omneo-rewards-list')!;
+      const e = await oneEvent(el, 'omneo-load');
+      expect(e.detail.data.map((l: any) => l.id)).to.deep.equal([8, 9]);
+      await list(await p);
+      // A lot with neither a definition name nor a description is called "Points".
+      expect(names(el)).to.deep.equal(['Points', 'Welcome points']);
+      expect(all(el, 'value').map((v) => v.textContent)).to.deep.equal(['150 points', '1 point']);
+    });
+
+    it('says there are no points yet when there are none', async () => {
+      await mock.setState({ points: [lot(1, 0, 30, 'Used up'), lot(2, 50, -2, 'Expired')] });
+      const p = await mounted(mock, html`<omneo-rewards-list source="points"></omneo-rewards-list>`);
+      const el = await list(p);
+      expect(seen(part(el, 'empty')!)).to.equal('No points yet.');
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('untrusted data', () => {
     it('shows names and descriptions as text, and uses only http(s) images', async () => {
       const evil = '<img src=x onerror="window.__pwned=1">';

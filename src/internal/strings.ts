@@ -41,6 +41,22 @@ export interface OmneoStrings {
   overBalance: string;
   signInToRedeem: string;
   notSetUp: string;
+  /** `<omneo-tier-progress>`: the caption above the current tier's name. */
+  yourTier: string;
+  /** The progress bar's name. */
+  tierProgressLabel: string;
+  /** What a screen reader says of the bar: `{percent}` is a whole number. */
+  tierProgressText: string;
+  /** The same, when what is left is known. */
+  tierProgressLeft: string;
+  /** What is left to reach the next tier. */
+  toNextTier: string;
+  /** The next tier, when what is left cannot be known. */
+  nextTier: string;
+  /** What keeps the current tier by the anniversary. */
+  keepTier: string;
+  topTier: string;
+  noTier: string;
 }
 
 export const en: OmneoStrings = {
@@ -77,6 +93,15 @@ export const en: OmneoStrings = {
   overBalance: 'This exceeds your balance of {amount}.',
   signInToRedeem: 'Sign in to redeem.',
   notSetUp: 'This button is not set up: give it an amount above 0 or a benefit-id.',
+  yourTier: 'Your tier',
+  tierProgressLabel: 'Progress to {tier}',
+  tierProgressText: '{percent}% of the way to {tier}',
+  tierProgressLeft: '{percent}% of the way to {tier}, {amount} left',
+  toNextTier: '{amount} to {tier}',
+  nextTier: 'Next tier: {tier}',
+  keepTier: 'Earn another {amount} by {date} to keep {tier}',
+  topTier: 'You’ve reached the top tier.',
+  noTier: 'You don’t have a tier yet. Earn points to join one.',
 };
 
 const registry = new Map<string, Partial<OmneoStrings>>();

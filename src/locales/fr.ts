@@ -38,6 +38,15 @@ export const fr: OmneoStrings = {
   overBalance: 'Cela dépasse votre solde de {amount}.',
   signInToRedeem: 'Connectez-vous pour utiliser vos récompenses.',
   notSetUp: 'Ce bouton n’est pas configuré : indiquez un montant supérieur à 0 ou un benefit-id.',
+  yourTier: 'Votre niveau',
+  tierProgressLabel: 'Progression vers {tier}',
+  tierProgressText: '{percent} % du chemin vers {tier}',
+  tierProgressLeft: '{percent} % du chemin vers {tier}, encore {amount}',
+  toNextTier: 'Encore {amount} pour atteindre {tier}',
+  nextTier: 'Niveau suivant : {tier}',
+  keepTier: 'Gagnez encore {amount} d’ici le {date} pour garder le niveau {tier}',
+  topTier: 'Vous avez atteint le niveau le plus élevé.',
+  noTier: 'Vous n’avez pas encore de niveau. Cumulez des points pour en rejoindre un.',
 };
 
 registerStrings('fr', fr);

@@ -6,6 +6,7 @@ import { expiryOf, isActive } from '../../api/validate.js';
 import type { OmneoEvents, OmneoRewardsListEventMap } from '../../events.js';
 import { define } from '../../internal/define.js';
 import { formatDate, plural, soon } from '../../internal/format.js';
+import { imageUrl } from '../../internal/image-url.js';
 import { BALANCES, OmneoElement } from '../../internal/omneo-element.js';
 import { fill } from '../../internal/strings.js';
 import { shared } from '../../styles/shared.js';
@@ -38,17 +39,6 @@ interface ItemView {
   redeem?: RedeemRequest;
   /** Redeemed here, and no longer in the list: drawn with its button's result, the button disabled. */
   gone?: boolean;
-}
-
-/** The image URL if it is an absolute http(s) URL; never `javascript:`, `data:` or the like. */
-function imageUrl(url?: string | null): string | undefined {
-  // A missing URL is not given to URL(): a throw per item slows a long list.
-  if (!url) return undefined;
-  try {
-    return /^https?:$/.test(new URL(url).protocol) ? url : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Hides an image that fails to load: one capturing listener on the list. */

@@ -1,0 +1,10 @@
+/** The image URL if it is an absolute http(s) URL; never `javascript:`, `data:` or the like. */
+export function imageUrl(url?: string | null): string | undefined {
+  // A missing URL is not given to URL(): a throw per item slows a long list.
+  if (!url) return undefined;
+  try {
+    return /^https?:$/.test(new URL(url).protocol) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
