@@ -5,7 +5,7 @@ import type { Tier, TierProgress } from '../../api/types.js';
 import { parseApiDate } from '../../api/validate.js';
 import { define } from '../../internal/define.js';
 import { formatDate, plural, soon } from '../../internal/format.js';
-import { imageUrl } from '../../internal/image-url.js';
+import { hideBrokenImage, imageUrl } from '../../internal/image-url.js';
 import { BALANCES, OmneoElement } from '../../internal/omneo-element.js';
 import { fill, sentence } from '../../internal/strings.js';
 import { shared } from '../../styles/shared.js';
@@ -25,11 +25,6 @@ function knownUnit(unit: string): TierUnit {
 /** Whole percent of a fraction (0 to 1), as the bar and its `aria-valuenow` show it. */
 function percentOf(fraction: number): number {
   return Math.round(fraction * 100);
-}
-
-/** Hides the tier's image when it fails to load. */
-function hideBrokenImage(e: Event) {
-  (e.target as HTMLImageElement).hidden = true;
 }
 
 /**
