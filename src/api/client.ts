@@ -3,7 +3,7 @@
  * request in flight per resource, shared by every widget under a provider.
  */
 import ky, { type KyInstance, type Options } from 'ky';
-import { OmneoError, isAbort } from './errors.js';
+import { OmneoError, asOmneoError, isAbort } from './errors.js';
 import { checkRedeemRequest, redeemFailureOf } from './redeem.js';
 import { KeptSession, dropKeptSessions } from './session.js';
 import { TokenSource, type ShopifySignIn, type TokenOptions } from './token.js';
@@ -151,10 +151,6 @@ interface Entry {
 function stop(entry: Entry) {
   entry.aborter?.abort();
   entry.inflight = entry.aborter = undefined;
-}
-
-function asOmneoError(error: unknown): OmneoError {
-  return error instanceof OmneoError ? error : new OmneoError('invalid-response', String(error), { cause: error });
 }
 
 /** Laravel's `{field: ["message", …]}`: the messages that are text, a lone string as a list of one. */

@@ -33,4 +33,9 @@ export class OmneoError extends Error {
   }
 }
 
+/** `error` itself when it is an `OmneoError`; anything else thrown is an answer that was not understood. */
+export function asOmneoError(error: unknown): OmneoError {
+  return error instanceof OmneoError ? error : new OmneoError('invalid-response', String(error), { cause: error });
+}
+
 export const isAbort = (e: unknown) => (e as Error)?.name === 'AbortError';

@@ -8,3 +8,14 @@ export function imageUrl(url?: string | null): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * Hides an image that fails to load: on the image, or, as it listens in the capture phase, on
+ * anything that holds images (the `error` event does not bubble).
+ */
+export const hideBrokenImage = {
+  handleEvent: (e: Event) => {
+    if (e.target instanceof HTMLImageElement) e.target.hidden = true;
+  },
+  capture: true,
+};

@@ -117,5 +117,16 @@ export function stringsFor(locale: string, mine?: Partial<OmneoStrings>): OmneoS
   return { ...en, ...registry.get(tag.split('-')[0]), ...registry.get(tag), ...mine };
 }
 
-/** Fills `{name}` placeholders. */
-export const fill = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (m, k) => vars[k] ?? m);
+/**
+ * `template` in pieces, each `{name}` replaced by `values[name]`, which may be a template (a part
+ * inside a sentence); the sentence's word order stays the locale's. An unknown `{name}` stays as written.
+ */
+export function sentence<T>(template: string, values: Record<string, T>): (string | T)[] {
+  return template.split(/(\{\w+\})/).map((piece) => {
+    const name = /^\{(\w+)\}$/.exec(piece)?.[1];
+    return name !== undefined && name in values ? values[name] : piece;
+  });
+}
+
+/** Fills `{name}` placeholders with text. */
+export const fill = (template: string, values: Record<string, string>) => sentence(template, values).join('');

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { OmneoError } from '../../api/errors.js';
+import { asOmneoError, type OmneoError } from '../../api/errors.js';
 import { exceedsBalance, redeemFailureOf, redeemRequestOf } from '../../api/redeem.js';
 import type { RedeemRequest, Redemption } from '../../api/types.js';
 import { OmneoBeforeRedeemEvent, OmneoRedeemErrorEvent, OmneoRedeemEvent, type OmneoEvents, type OmneoRedeemButtonEventMap } from '../../events.js';
@@ -180,7 +180,7 @@ export class OmneoRedeemButton extends OmneoElement {
       this.sending = false;
       this.dispatchEvent(new OmneoRedeemEvent({ ...request, redemption }));
     } catch (e) {
-      const error = e instanceof OmneoError ? e : new OmneoError('invalid-response', String(e), { cause: e });
+      const error = asOmneoError(e);
       this.outcome = { text: this.failureText(error), alert: true };
       this.sending = false;
       this.dispatchEvent(new OmneoRedeemErrorEvent({ ...request, error: error.toJSON() }));

@@ -6,9 +6,9 @@ import { expiryOf, isActive } from '../../api/validate.js';
 import type { OmneoEvents, OmneoRewardsListEventMap } from '../../events.js';
 import { define } from '../../internal/define.js';
 import { formatDate, plural, soon } from '../../internal/format.js';
-import { imageUrl } from '../../internal/image-url.js';
+import { hideBrokenImage, imageUrl } from '../../internal/image-url.js';
 import { BALANCES, OmneoElement } from '../../internal/omneo-element.js';
-import { fill } from '../../internal/strings.js';
+import { fill, sentence } from '../../internal/strings.js';
 import { shared } from '../../styles/shared.js';
 import '../redeem-button/redeem-button.js';
 import { styles } from './rewards-list.styles.js';
@@ -40,14 +40,6 @@ interface ItemView {
   /** Redeemed here, and no longer in the list: drawn with its button's result, the button disabled. */
   gone?: boolean;
 }
-
-/** Hides an image that fails to load: one capturing listener on the list. */
-const hideBrokenImage = {
-  handleEvent: (e: Event) => {
-    if (e.target instanceof HTMLImageElement) e.target.hidden = true;
-  },
-  capture: true,
-};
 
 /**
  * The inner redeem buttons' own `omneo-load` and `omneo-error` (their balances) stay inside the
@@ -362,9 +354,9 @@ export class OmneoRewardsList extends OmneoElement {
   private renderExpiry(view: ItemView) {
     if (view.expiresAt === Infinity) return nothing;
     const past = view.expiresAt <= Date.now();
-    const [before, after] = (past ? this.words.expired : this.words.expires).split('{date}');
     const datetime = new Date(view.expiresAt).toISOString();
-    return html`<span>${before}<time part="expiry" datetime=${datetime}>${formatDate(this.locale, view.expiresAt)}</time>${after}</span>`;
+    const date = html`<time part="expiry" datetime=${datetime}>${formatDate(this.locale, view.expiresAt)}</time>`;
+    return html`<span>${sentence(past ? this.words.expired : this.words.expires, { date })}</span>`;
   }
 
   private renderExpiringMark(view: ItemView) {

@@ -5,9 +5,9 @@ import type { Tier, TierProgress } from '../../api/types.js';
 import { parseApiDate } from '../../api/validate.js';
 import { define } from '../../internal/define.js';
 import { formatDate, plural, soon } from '../../internal/format.js';
-import { imageUrl } from '../../internal/image-url.js';
+import { hideBrokenImage, imageUrl } from '../../internal/image-url.js';
 import { BALANCES, OmneoElement } from '../../internal/omneo-element.js';
-import { fill } from '../../internal/strings.js';
+import { fill, sentence } from '../../internal/strings.js';
 import { shared } from '../../styles/shared.js';
 import { styles } from './tier-progress.styles.js';
 
@@ -25,22 +25,6 @@ function knownUnit(unit: string): TierUnit {
 /** Whole percent of a fraction (0 to 1), as the bar and its `aria-valuenow` show it. */
 function percentOf(fraction: number): number {
   return Math.round(fraction * 100);
-}
-
-/**
- * `template` with each `{name}` replaced by `values[name]`, which may be a template (a part inside
- * a sentence); the sentence's word order stays the locale's.
- */
-function sentence(template: string, values: Record<string, unknown>): unknown[] {
-  return template.split(/(\{\w+\})/).map((piece) => {
-    const name = /^\{(\w+)\}$/.exec(piece)?.[1];
-    return name !== undefined && name in values ? values[name] : piece;
-  });
-}
-
-/** Hides the tier's image when it fails to load. */
-function hideBrokenImage(e: Event) {
-  (e.target as HTMLImageElement).hidden = true;
 }
 
 /**
