@@ -34,7 +34,7 @@
  * The text renders in the fonts of Debian's fonts-dejavu-core, fonts-dejavu-extra and
  * fonts-liberation (`.ci/run` installs them), so the pictures hold on a clean machine.
  *
- * Options: --dir <storybook-static>  --filter <text in id or title>
+ * Options: --dir <storybook-static>  --filter <text in id or title; several, comma-separated>
  *          --concurrency <pages at once> (default: CPU cores, at most 4)
  *          --timeout <ms per story> (default 30000)  --verbose (print every console message)
  *          --update (write references, see above)  --no-visual (skip the pictures)
@@ -93,11 +93,12 @@ try {
   console.error(`No Storybook build in ${root} (${/** @type {Error} */ (e).message}). Run \`npx storybook build\` first.`);
   process.exit(2);
 }
+const filters = (opts.filter ?? '').split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
 const stories = Object.values(index.entries).filter(
   (e) =>
     e.type === 'story' &&
     !(e.tags ?? []).includes('!test') &&
-    (!opts.filter || e.id.includes(opts.filter) || `${e.title} ${e.name}`.toLowerCase().includes(opts.filter.toLowerCase())),
+    (!filters.length || filters.some((f) => e.id.includes(f) || `${e.title} ${e.name}`.toLowerCase().includes(f))),
 );
 if (!stories.length) {
   console.error(`No stories to run${opts.filter ? ` matching "${opts.filter}"` : ''}.`);
@@ -430,7 +431,7 @@ await Promise.all(
 );
 
 // References of stories that no longer exist (renamed or removed), on a full run only.
-if (VISUAL && !opts.filter && !stopping) {
+if (VISUAL && !filters.length && !stopping) {
   const ids = new Set(stories.map((s) => s.id));
   const stale = (await readdir(REFERENCES)).filter((f) => f.endsWith('.png') && !ids.has(f.slice(0, -4)));
   for (const f of stale) {
