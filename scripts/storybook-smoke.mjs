@@ -265,6 +265,19 @@ async function settle() {
  * @returns {Promise<string | null>} why the picture fails; null when it matches (or was written)
  */
 async function comparePicture(page, story) {
+  const t0 = Date.now();
+  try {
+    return await capturePicture(page, story);
+  } finally {
+    pictureMs += Date.now() - t0;
+  }
+}
+
+/** Time spent on pictures, summed over the lanes (they run side by side). */
+let pictureMs = 0;
+
+/** @param {import('playwright-core').Page} page @param {Entry} story */
+async function capturePicture(page, story) {
   await page.evaluate(settle);
   const shot = await page.locator('#storybook-root').screenshot({ animations: 'disabled', caret: 'hide', scale: 'css', timeout });
   const reference = join(REFERENCES, `${story.id}.png`);
@@ -440,6 +453,7 @@ if (VISUAL && !filters.length && !stopping) {
   }
 }
 
-console.log(`\n${passed} passed, ${failed.length} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+const pictures = VISUAL ? `, of which ${(pictureMs / 1000).toFixed(1)} s in all lanes on pictures` : '';
+console.log(`\n${passed} passed, ${failed.length} failed (${((Date.now() - started) / 1000).toFixed(1)} s${pictures})`);
 if (failed.length) console.log(`Failed:\n${failed.map((f) => `  ${f}`).join('\n')}`);
 await shutdown(failed.length ? 1 : 0);
