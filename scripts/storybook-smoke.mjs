@@ -244,7 +244,10 @@ function startClockAt(start) {
   });
 }
 
-/** In the page, after the story's checks: fonts loaded, every image decoded, two frames painted. */
+/**
+ * In the page, after the story's checks: fonts loaded, every image loaded and decoded (lazy ones
+ * too, so the picture does not depend on what was scrolled into view), two frames painted.
+ */
 async function settle() {
   await document.fonts.ready;
   /** @type {HTMLImageElement[]} */
@@ -254,7 +257,9 @@ async function settle() {
     for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
   };
   visit(document);
-  await Promise.all(images.map((img) => img.decode().catch(() => {})));
+  for (const img of images) if (img.loading === 'lazy') img.loading = 'eager';
+  const decoded = Promise.all(images.map((img) => img.decode().catch(() => {})));
+  await Promise.race([decoded, new Promise((done) => setTimeout(done, 10_000))]);
   await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
 }
 
