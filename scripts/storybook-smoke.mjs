@@ -19,21 +19,36 @@
  *   - a play function that throws, a render that throws, or Storybook's error screen;
  *   - an element showing a `[part~="error"]` when the story does not declare it with
  *     `tags: ['expect-error']`, or showing none when it does;
- *   - no verdict within the timeout.
+ *   - no verdict within the timeout;
+ *   - a picture that differs from its reference (below).
  * Stories tagged `!test` (Storybook's way of leaving a story out of test runs) are skipped.
  *
- * Options: --dir <storybook-static>  --filter <text in id or title>
+ * The visual check: once a story has passed the checks above, its root (`#storybook-root`) is
+ * captured (1024×768 viewport, device scale 1, animations finished or cancelled, no caret, the
+ * page's clock started at 2026-06-15T02:00:00Z, noon in Melbourne, so "expires in 3 days" stays
+ * put) and compared with `test/visual/<story id>.png` by pixelmatch (threshold 0.1, anti-aliased
+ * pixels ignored). More than 16 differing pixels, another size, or no reference fails the story;
+ * the capture and a diff image are then written to `test/visual/.diff/` (git-ignored). `--update` (or
+ * VISUAL_UPDATE=1; `npm run visual:update`) writes the reference of every story that fails the
+ * comparison, and on a full run deletes references of stories that no longer exist.
+ * The text renders in the fonts of Debian's fonts-dejavu-core, fonts-dejavu-extra and
+ * fonts-liberation (`.ci/run` installs them), so the pictures hold on a clean machine.
+ *
+ * Options: --dir <storybook-static>  --filter <text in id or title; several, comma-separated>
  *          --concurrency <pages at once> (default: CPU cores, at most 4)
  *          --timeout <ms per story> (default 30000)  --verbose (print every console message)
+ *          --update (write references, see above)  --no-visual (skip the pictures)
  * Chromium: $CHROMIUM_PATH, else /usr/bin/chromium.
  */
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { availableParallelism } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import pixelmatch from 'pixelmatch';
 import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -42,6 +57,8 @@ const { values: opts } = parseArgs({
     concurrency: { type: 'string' },
     timeout: { type: 'string', default: '30000' },
     verbose: { type: 'boolean', default: false },
+    update: { type: 'boolean', default: false },
+    'no-visual': { type: 'boolean', default: false },
   },
 });
 const root = resolve(opts.dir ?? 'storybook-static');
@@ -50,6 +67,18 @@ const concurrency = Math.max(1, Number(opts.concurrency) || Math.min(4, availabl
 const timeout = Math.max(1000, Number(opts.timeout) || 30_000);
 const EXPECT_ERROR = 'expect-error';
 const EXPECT_HTTP_ERROR = 'expect-http-error';
+
+// The visual check
+const VISUAL = !opts['no-visual'];
+const UPDATE = opts.update || ['1', 'true'].includes(process.env.VISUAL_UPDATE ?? '');
+const REFERENCES = resolve('test/visual');
+const DIFFS = join(REFERENCES, '.diff');
+/** The page's clock at the start of every story: the seeds' dates are relative to it. */
+const FIXED_NOW = Date.parse('2026-06-15T02:00:00Z');
+/** Differing pixels a picture may have (pixelmatch's count, anti-aliased pixels not counted). */
+const MAX_DIFF_PIXELS = 16;
+/** pixelmatch's colour threshold (0 to 1): smaller is stricter. */
+const DIFF_THRESHOLD = 0.1;
 
 // ---------------------------------------------------------------------------
 // The stories
@@ -64,11 +93,12 @@ try {
   console.error(`No Storybook build in ${root} (${/** @type {Error} */ (e).message}). Run \`npx storybook build\` first.`);
   process.exit(2);
 }
+const filters = (opts.filter ?? '').split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
 const stories = Object.values(index.entries).filter(
   (e) =>
     e.type === 'story' &&
     !(e.tags ?? []).includes('!test') &&
-    (!opts.filter || e.id.includes(opts.filter) || `${e.title} ${e.name}`.toLowerCase().includes(opts.filter.toLowerCase())),
+    (!filters.length || filters.some((f) => e.id.includes(f) || `${e.title} ${e.name}`.toLowerCase().includes(f))),
 );
 if (!stories.length) {
   console.error(`No stories to run${opts.filter ? ` matching "${opts.filter}"` : ''}.`);
@@ -195,6 +225,96 @@ function inspect() {
   return { errors, errorScreen };
 }
 
+/**
+ * In the page, before anything runs: `Date` starts at `start` and ticks on from there, so the
+ * seeds' relative dates ("expires in 3 days") and the shopper token's times are the same on every
+ * run. Only `Date` changes: timers, `performance.now()` and animation frames stay real.
+ * @param {number} start epoch ms
+ */
+function startClockAt(start) {
+  const RealDate = Date;
+  const offset = start - RealDate.now();
+  const now = () => RealDate.now() + offset;
+  globalThis.Date = new Proxy(RealDate, {
+    // `new Date()` is now; `new Date(x)` is x, as ever.
+    construct: (target, args, newTarget) => Reflect.construct(target, args.length ? args : [now()], newTarget),
+    // `Date()` called as a function gives the current time as a string.
+    apply: () => new RealDate(now()).toString(),
+    get: (target, key, receiver) => (key === 'now' ? now : Reflect.get(target, key, receiver)),
+  });
+}
+
+/**
+ * In the page, after the story's checks: fonts loaded, every image loaded and decoded (lazy ones
+ * too, so the picture does not depend on what was scrolled into view), two frames painted.
+ */
+async function settle() {
+  await document.fonts.ready;
+  /** @type {HTMLImageElement[]} */
+  const images = [];
+  const visit = (/** @type {Document | ShadowRoot} */ root) => {
+    images.push(...root.querySelectorAll('img'));
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+  };
+  visit(document);
+  for (const img of images) if (img.loading === 'lazy') img.loading = 'eager';
+  const decoded = Promise.all(images.map((img) => img.decode().catch(() => {})));
+  await Promise.race([decoded, new Promise((done) => setTimeout(done, 10_000))]);
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+}
+
+/**
+ * Captures the story's root and compares it with its reference (see the top of this file).
+ * @param {import('playwright-core').Page} page
+ * @param {Entry} story
+ * @returns {Promise<string | null>} why the picture fails; null when it matches (or was written)
+ */
+async function comparePicture(page, story) {
+  const t0 = Date.now();
+  try {
+    return await capturePicture(page, story);
+  } finally {
+    pictureMs += Date.now() - t0;
+  }
+}
+
+/** Time spent on pictures, summed over the lanes (they run side by side). */
+let pictureMs = 0;
+
+/** @param {import('playwright-core').Page} page @param {Entry} story */
+async function capturePicture(page, story) {
+  await page.evaluate(settle);
+  const shot = await page.locator('#storybook-root').screenshot({ animations: 'disabled', caret: 'hide', scale: 'css', timeout });
+  const reference = join(REFERENCES, `${story.id}.png`);
+  const expected = await readFile(reference).then(
+    (bytes) => PNG.sync.read(bytes),
+    () => null,
+  );
+  const actual = PNG.sync.read(shot);
+  let why = null;
+  /** @type {PNG | null} */
+  let diff = null;
+  if (!expected) {
+    why = `no reference picture test/visual/${story.id}.png (run \`npm run visual:update\` to create it)`;
+  } else if (expected.width !== actual.width || expected.height !== actual.height) {
+    why = `the picture is ${actual.width}×${actual.height} px, its reference ${expected.width}×${expected.height} px`;
+  } else {
+    diff = new PNG({ width: actual.width, height: actual.height });
+    const count = pixelmatch(expected.data, actual.data, diff.data, actual.width, actual.height, { threshold: DIFF_THRESHOLD });
+    if (count > MAX_DIFF_PIXELS) why = `${count} pixels differ from test/visual/${story.id}.png (at most ${MAX_DIFF_PIXELS} may)`;
+  }
+  if (!why) return null;
+  if (UPDATE) {
+    await writeFile(reference, shot);
+    console.log(`    wrote test/visual/${story.id}.png (${why})`);
+    return null;
+  }
+  await mkdir(DIFFS, { recursive: true });
+  await writeFile(join(DIFFS, `${story.id}.actual.png`), shot);
+  if (diff) await writeFile(join(DIFFS, `${story.id}.diff.png`), PNG.sync.write(diff));
+  return `${why}; see test/visual/.diff/${story.id}.actual.png${diff ? ' and .diff.png' : ''}`;
+}
+
 // ---------------------------------------------------------------------------
 
 const browser = await chromium.launch({
@@ -243,6 +363,7 @@ async function run(story, context) {
     });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message.split('\n')[0]}`));
     await page.addInitScript(watchStorybook);
+    await page.addInitScript(startClockAt, FIXED_NOW);
     await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load', timeout });
     try {
       await page.waitForFunction(() => /** @type {any} */ (window).__smoke?.done, undefined, { timeout, polling: 50 });
@@ -269,6 +390,11 @@ async function run(story, context) {
         problems.push(`console error: ${text.split('\n')[0]}${url && !text.includes(url) ? ` (${url})` : ''}`);
       }
     }
+    // The picture, once the story has shown what it should.
+    if (VISUAL && !problems.length) {
+      const why = await comparePicture(page, story);
+      if (why) problems.push(why);
+    }
   } catch (e) {
     if (!stopping) problems.push(`smoke run failed: ${/** @type {Error} */ (e).message.split('\n')[0]}`);
   } finally {
@@ -278,7 +404,16 @@ async function run(story, context) {
 }
 
 const started = Date.now();
-console.log(`Storybook smoke run: ${stories.length} stories from ${root}, ${concurrency} at a time`);
+console.log(
+  `Storybook smoke run: ${stories.length} stories from ${root}, ${concurrency} at a time${
+    VISUAL ? `, pictures compared with test/visual/${UPDATE ? ' (updating them)' : ''}` : ''
+  }`,
+);
+if (VISUAL) {
+  await mkdir(REFERENCES, { recursive: true });
+  // Diffs of an earlier run would only mislead.
+  await Promise.all(stories.map((s) => Promise.all(['actual', 'diff'].map((k) => rm(join(DIFFS, `${s.id}.${k}.png`), { force: true })))));
+}
 let passed = 0;
 /** @type {string[]} */
 const failed = [];
@@ -288,7 +423,13 @@ await Promise.all(
     // One context per lane, a fresh page per story: the service worker stays registered and the
     // bundle stays cached, while each story still starts from a new document. (msw answers each
     // page on its own; the stories keep nothing in storage.)
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'en-AU', timezoneId: 'Australia/Melbourne' });
+    const context = await browser.newContext({
+      viewport: { width: 1024, height: 768 },
+      deviceScaleFactor: 1,
+      colorScheme: 'light',
+      locale: 'en-AU',
+      timezoneId: 'Australia/Melbourne',
+    });
     for (let story = queue.shift(); story && !stopping; story = queue.shift()) {
       const t0 = Date.now();
       const problems = await run(story, context);
@@ -307,6 +448,17 @@ await Promise.all(
   }),
 );
 
-console.log(`\n${passed} passed, ${failed.length} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+// References of stories that no longer exist (renamed or removed), on a full run only.
+if (VISUAL && !filters.length && !stopping) {
+  const ids = new Set(stories.map((s) => s.id));
+  const stale = (await readdir(REFERENCES)).filter((f) => f.endsWith('.png') && !ids.has(f.slice(0, -4)));
+  for (const f of stale) {
+    if (UPDATE) await rm(join(REFERENCES, f));
+    console.log(`${UPDATE ? 'deleted' : 'note: no story for'} test/visual/${f}${UPDATE ? ' (no story has its id)' : ' (`npm run visual:update` deletes it)'}`);
+  }
+}
+
+const pictures = VISUAL ? `, of which ${(pictureMs / 1000).toFixed(1)} s in all lanes on pictures` : '';
+console.log(`\n${passed} passed, ${failed.length} failed (${((Date.now() - started) / 1000).toFixed(1)} s${pictures})`);
 if (failed.length) console.log(`Failed:\n${failed.map((f) => `  ${f}`).join('\n')}`);
 await shutdown(failed.length ? 1 : 0);
