@@ -127,12 +127,10 @@ export abstract class OmneoElement extends LitElement {
     if (error.kind === 'config') {
       return html`<span part="error" role="alert">${error.message}</span>`;
     }
-    return html`
-      <span part="error" role="alert">
-        ${this.words.error}
-        <button type="button" @click=${retry}>${this.words.retry}</button>
-      </span>
-    `;
+    // On one line: a widget may be inline in a sentence, where the template's newlines would show
+    // as spaces around the message.
+    const button = html`<button type="button" @click=${retry}>${this.words.retry}</button>`;
+    return html`<span part="error" role="alert">${this.words.error} ${button}</span>`;
   }
 }
 

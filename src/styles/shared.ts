@@ -13,12 +13,7 @@ export const shared = css`
   :host([hidden]) {
     display: none !important;
   }
-  /* The message and its retry button, side by side; no stray space before or after them. */
   [part='error'] {
-    display: inline-flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0.5em;
     color: var(--omneo-color-danger, inherit);
   }
   button {

@@ -114,21 +114,20 @@ export class OmneoPointsBalance extends OmneoElement {
 
   private renderBalance(value: number | undefined) {
     if (value === 0 && this.hideWhenZero) return nothing;
-    // No whitespace outside [part=base]: the host is inline, in the middle of a sentence, where a
-    // newline before the first tag would show as a space. (Inside, the flex layout drops it.)
-    return html`<span part="base" aria-busy=${value === undefined}>
-      <span part="label" ?hidden=${!this.hasLabel}>
-        <slot name="label" @slotchange=${this.onLabelChange}></slot>
-      </span>
-      ${value === undefined ? this.renderPlaceholder() : this.renderValue(value)}
-    </span>`;
+    // Written without whitespace between the tags: the balance is inline, in the middle of a
+    // sentence, where a newline in the template would show as a space.
+    const shown = value === undefined ? this.renderPlaceholder() : this.renderValue(value);
+    return html`<span part="base" aria-busy=${value === undefined}>${this.renderLabel()}${shown}</span>`;
+  }
+
+  /** The label slot, and the space after it: both hidden when the slot is empty. */
+  private renderLabel() {
+    return html`<span part="label" ?hidden=${!this.hasLabel}><slot name="label" @slotchange=${this.onLabelChange}></slot> </span>`;
   }
 
   private renderPlaceholder() {
-    return html`
-      <span part="value" class="skeleton" aria-hidden="true">${this.placeholder()}</span>
-      <span class="sr-only">${this.words.loading}</span>
-    `;
+    const placeholder = html`<span part="value" class="skeleton" aria-hidden="true">${this.placeholder()}</span>`;
+    return html`${placeholder}<span class="sr-only">${this.words.loading}</span>`;
   }
 
   private renderValue(value: number) {
