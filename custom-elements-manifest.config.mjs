@@ -23,12 +23,15 @@ export default {
       name: 'omneo:stable-and-named',
       packageLinkPhase({ customElementsManifest }) {
         customElementsManifest.modules?.sort((a, b) => a.path.localeCompare(b.path));
-        for (const mod of customElementsManifest.modules ?? []) for (const d of mod.declarations ?? []) if (d.events) d.events = d.events.filter((e) => e.name);
+        for (const mod of customElementsManifest.modules ?? [])
+          for (const d of mod.declarations ?? []) if (d.events) d.events = d.events.filter((e) => e.name);
         // Internal reactive state (`static properties = {sending: {state: true}}`) is read as an
         // attribute by the analyzer: it is neither an attribute nor public.
         for (const mod of customElementsManifest.modules ?? []) {
           for (const d of mod.declarations ?? []) {
-            const internal = new Set((d.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name));
+            const internal = new Set(
+              (d.members ?? []).filter((m) => m.privacy === 'private' || m.privacy === 'protected').map((m) => m.name),
+            );
             if (d.attributes) d.attributes = d.attributes.filter((a) => !internal.has(a.fieldName ?? a.name));
             for (const m of d.members ?? []) if (internal.has(m.name)) delete m.attribute;
           }

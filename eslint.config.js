@@ -87,6 +87,10 @@ export default tseslint.config(
       'no-empty': ['error', { allowEmptyCatch: true }],
       // `interface IntrinsicElements extends CustomElements {}`: how a module augmentation adds members.
       '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
+      // `export interface OmneoPointsBalance { addEventListener<K …>(…) }` beside the class: the way
+      // an element's own events are typed for `addEventListener` (as lib.dom does for HTMLElement).
+      // It adds overloads only; nothing the class does not have.
+      '@typescript-eslint/no-unsafe-declaration-merging': 'off',
       '@typescript-eslint/no-unused-vars': [
         'error',
         {

@@ -83,11 +83,14 @@ export async function runSession({ browser, bench, runs = 15, log = () => {} }) 
 
   // The baseline: the bare Lit element's first paint, also in one tab, same number of loads.
   const points = Number(views[0].text.replace(/\D/g, ''));
-  const baselineUrl = bench.page('session-baseline', () => page('/baseline.js', `<p>You have <bare-balance value="${points}"></bare-balance> to spend.</p>`));
+  const baselineUrl = bench.page('session-baseline', () =>
+    page('/baseline.js', `<p>You have <bare-balance value="${points}"></bare-balance> to spend.</p>`),
+  );
   const later = { widget: [], baseline: [] };
   const tab2 = await freshPage(browser);
   try {
-    for (let i = 0; i < Math.max(PAGES - 1, Math.min(runs, 15)); i++) later.baseline.push((await view(tab2.page, baselineUrl)).painted);
+    for (let i = 0; i < Math.max(PAGES - 1, Math.min(runs, 15)); i++)
+      later.baseline.push((await view(tab2.page, baselineUrl)).painted);
   } finally {
     await tab2.close();
   }

@@ -68,9 +68,10 @@ const shopifyCustomerId = process.env.OMNEO_SHOPIFY_CUSTOMER_ID ?? DEMO_SHOPIFY_
  */
 function renderShopifyCustomer(html, view) {
   const sign = (/** @type {string} */ secret) => createHmac('sha256', secret).update(shopifyCustomerId).digest('hex');
-  const attributes = view === 'guest'
-    ? 'shopify-customer-id=""'
-    : `shopify-customer-id="${shopifyCustomerId}" shopify-signature="${sign(view === 'wrong-secret' ? 'not-the-shop-secret' : shopSecret)}"`;
+  const attributes =
+    view === 'guest'
+      ? 'shopify-customer-id=""'
+      : `shopify-customer-id="${shopifyCustomerId}" shopify-signature="${sign(view === 'wrong-secret' ? 'not-the-shop-secret' : shopSecret)}"`;
   return html.replace(/shopify-customer-id=""\s+shopify-signature=""/, attributes);
 }
 
@@ -120,7 +121,9 @@ const how = useReal
   : `mock Omneo at ${baseUrl}; sign in as ${DEMO_EMAIL} with the header's "Sign in" button`;
 console.log('');
 console.log(`  Demo storefront: ${demoUrl}  (${how})`);
-console.log(`  On Shopify:      ${new URL('shopify.html', demoUrl).href}  (signed in by Shopify customer ${shopifyCustomerId}; ?as=guest, ?as=wrong-secret)`);
+console.log(
+  `  On Shopify:      ${new URL('shopify.html', demoUrl).href}  (signed in by Shopify customer ${shopifyCustomerId}; ?as=guest, ?as=wrong-secret)`,
+);
 if (mock) console.log(`  Mock controls:   ${mock.origin}/__mock/{reset,requests,faults,mint,clock,state}`);
 console.log('  Press Ctrl+C to stop.');
 console.log('');

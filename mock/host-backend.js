@@ -99,7 +99,10 @@ function backTo(req) {
  * @returns {(req: Req, res: Res, next?: (err?: unknown) => void) => void} connect-style middleware
  */
 export function createHostBackend(options = {}) {
-  const omneoBaseUrl = (options.omneoBaseUrl ?? process.env.OMNEO_BASE_URL ?? 'http://127.0.0.1:4010/id/api/v1').replace(/\/+$/, '');
+  const omneoBaseUrl = (options.omneoBaseUrl ?? process.env.OMNEO_BASE_URL ?? 'http://127.0.0.1:4010/id/api/v1').replace(
+    /\/+$/,
+    '',
+  );
   const apiToken = options.apiToken ?? process.env.OMNEO_API_TOKEN ?? 'mock-secret-admin-token';
   const doFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? 10_000;

@@ -40,8 +40,14 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import {
-  createSeed, computeBalances, refreshExpiry, syncProfileBalances,
-  formatUtc, IMAGE_BASE, placeholderImage, TIER_MEMBERS,
+  createSeed,
+  computeBalances,
+  refreshExpiry,
+  syncProfileBalances,
+  formatUtc,
+  IMAGE_BASE,
+  placeholderImage,
+  TIER_MEMBERS,
 } from './seed.js';
 import { DEMO_SHOP_SECRET } from './seed.js';
 import { compareValues, paginate, redeemAmount, redeemBenefit } from './rules.js';
@@ -258,7 +264,10 @@ function matchesPath(ref, path) {
 /** `sort=-expires_at,id` on top-level fields. @param {Json[]} items @param {string | null} sort */
 function sortItems(items, sort) {
   if (!sort) return items;
-  const keys = sort.split(',').filter(Boolean).map((k) => (k.startsWith('-') ? [k.slice(1), -1] : [k, 1]));
+  const keys = sort
+    .split(',')
+    .filter(Boolean)
+    .map((k) => (k.startsWith('-') ? [k.slice(1), -1] : [k, 1]));
   return [...items].sort((x, y) => {
     for (const [k, dir] of keys) {
       const c = compareValues(x[k], y[k]);
@@ -291,21 +300,33 @@ function filterItems(items, params) {
     const [, field, op = 'eq'] = m;
     if (field === 'search') {
       const needle = raw.toLowerCase();
-      out = out.filter((it) => String(it.definition?.name ?? '').toLowerCase().includes(needle));
+      out = out.filter((it) =>
+        String(it.definition?.name ?? '')
+          .toLowerCase()
+          .includes(needle),
+      );
       continue;
     }
     out = out.filter((it) => {
       const v = it[field];
       const c = (/** @type {string} */ q) => compareValues(v, coerce(v, q));
       switch (op) {
-        case 'eq': return v === coerce(v, raw) || (v == null && raw === 'null');
-        case 'ne': return !(v === coerce(v, raw) || (v == null && raw === 'null'));
-        case 'gt': return v != null && c(raw) > 0;
-        case 'gte': return v != null && c(raw) >= 0;
-        case 'lt': return v != null && c(raw) < 0;
-        case 'lte': return v != null && c(raw) <= 0;
-        case 'in': return raw.split(',').some((q) => v === coerce(v, q));
-        default: return true;
+        case 'eq':
+          return v === coerce(v, raw) || (v == null && raw === 'null');
+        case 'ne':
+          return !(v === coerce(v, raw) || (v == null && raw === 'null'));
+        case 'gt':
+          return v != null && c(raw) > 0;
+        case 'gte':
+          return v != null && c(raw) >= 0;
+        case 'lt':
+          return v != null && c(raw) < 0;
+        case 'lte':
+          return v != null && c(raw) <= 0;
+        case 'in':
+          return raw.split(',').some((q) => v === coerce(v, q));
+        default:
+          return true;
       }
     });
   }
@@ -351,7 +372,10 @@ export function createOmneoMock(options = {}) {
     /** @type {Namespace} */
     const ns = {
       name,
-      state: buildState({ ...(opts.rewards != null ? { rewards: opts.rewards } : {}), ...(opts.member != null ? { member: opts.member } : {}) }, Date.now()),
+      state: buildState(
+        { ...(opts.rewards != null ? { rewards: opts.rewards } : {}), ...(opts.member != null ? { member: opts.member } : {}) },
+        Date.now(),
+      ),
       faults: [],
       log: [],
       clockOffsetMs: 0,
@@ -374,7 +398,10 @@ export function createOmneoMock(options = {}) {
   function sleep(ms) {
     if (!(ms > 0)) return Promise.resolve();
     return new Promise((resolve) => {
-      const t = setTimeout(() => { timers.delete(t); resolve(undefined); }, ms);
+      const t = setTimeout(() => {
+        timers.delete(t);
+        resolve(undefined);
+      }, ms);
       timers.add(t);
     });
   }
@@ -444,13 +471,38 @@ export function createOmneoMock(options = {}) {
     // Omneo's Shopify endpoint: its full path, as ID API paths never start with /shopify.
     { method: 'POST', re: /^\/shopify\/api\/v1\/auth\/token$/, auth: 'signature', run: shopifyToken },
     { method: 'GET', re: /^\/profiles\/me$/, auth: 'shopper', run: ({ ns }) => [200, { data: profileView(ns) }] },
-    { method: 'GET', re: /^\/profiles\/me\/balances$/, auth: 'shopper', run: ({ ns }) => [200, { data: computeBalances(ns.state) }] },
+    {
+      method: 'GET',
+      re: /^\/profiles\/me\/balances$/,
+      auth: 'shopper',
+      run: ({ ns }) => [200, { data: computeBalances(ns.state) }],
+    },
     { method: 'GET', re: /^\/profiles\/me\/rewards$/, auth: 'shopper', run: (c) => [200, list(c, c.ns.state.rewards)] },
-    { method: 'GET', re: /^\/profiles\/me\/rewards\/([^/]+)$/, auth: 'shopper', run: (c) => [200, { data: one(c.ns.state.rewards, c.params[0]) }] },
+    {
+      method: 'GET',
+      re: /^\/profiles\/me\/rewards\/([^/]+)$/,
+      auth: 'shopper',
+      run: (c) => [200, { data: one(c.ns.state.rewards, c.params[0]) }],
+    },
     { method: 'GET', re: /^\/profiles\/me\/benefits$/, auth: 'shopper', run: (c) => [200, list(c, c.ns.state.benefits)] },
-    { method: 'GET', re: /^\/profiles\/me\/benefits\/([^/]+)$/, auth: 'shopper', run: (c) => [200, { data: one(c.ns.state.benefits, c.params[0]) }] },
-    { method: 'POST', re: /^\/profiles\/me\/benefits\/([^/]+)\/redeem$/, auth: 'shopper', run: ({ ns, params }) => redeemBenefit(ns.state, params[0], nowMs(ns)) },
-    { method: 'POST', re: /^\/profiles\/me\/redeem$/, auth: 'shopper', run: ({ ns, body }) => redeemAmount(ns.state, body, nowMs(ns)) },
+    {
+      method: 'GET',
+      re: /^\/profiles\/me\/benefits\/([^/]+)$/,
+      auth: 'shopper',
+      run: (c) => [200, { data: one(c.ns.state.benefits, c.params[0]) }],
+    },
+    {
+      method: 'POST',
+      re: /^\/profiles\/me\/benefits\/([^/]+)\/redeem$/,
+      auth: 'shopper',
+      run: ({ ns, params }) => redeemBenefit(ns.state, params[0], nowMs(ns)),
+    },
+    {
+      method: 'POST',
+      re: /^\/profiles\/me\/redeem$/,
+      auth: 'shopper',
+      run: ({ ns, body }) => redeemAmount(ns.state, body, nowMs(ns)),
+    },
     { method: 'GET', re: /^\/profiles\/me\/tiers$/, auth: 'shopper', run: ({ ns }) => tiersOf(ns.state) },
     { method: 'GET', re: /^\/profiles\/me\/points$/, auth: 'shopper', run: (c) => [200, list(c, c.ns.state.points)] },
   ];
@@ -476,7 +528,7 @@ export function createOmneoMock(options = {}) {
     const b = body && typeof body === 'object' ? body : {};
     /** @type {Record<string, string[]>} */
     const errors = {};
-    if (typeof b.id !== 'string' && typeof b.id !== 'number' || String(b.id) === '') errors.id = ['The id field is required.'];
+    if ((typeof b.id !== 'string' && typeof b.id !== 'number') || String(b.id) === '') errors.id = ['The id field is required.'];
     if (typeof b.signature !== 'string' || b.signature === '') errors.signature = ['The signature field is required.'];
     if (Object.keys(errors).length) throw invalid(errors);
     const id = String(b.id);
@@ -537,10 +589,17 @@ export function createOmneoMock(options = {}) {
         if (b.member != null && !TIER_MEMBERS.includes(b.member)) {
           return sendJson(req, res, 400, { message: `member must be one of ${TIER_MEMBERS.join(', ')}.` });
         }
-        const fresh = freshNamespace(nsName, { rewards: n, member: b.member, tokenTtlSeconds: b.tokenTtlSeconds, latencyMs: b.latencyMs });
+        const fresh = freshNamespace(nsName, {
+          rewards: n,
+          member: b.member,
+          tokenTtlSeconds: b.tokenTtlSeconds,
+          latencyMs: b.latencyMs,
+        });
         return sendJson(req, res, 200, {
-          namespace: nsName, baseUrl: `${url.origin}${nsName ? `/ns/${nsName}` : ''}${ID_API_PREFIX}`,
-          tokenTtlSeconds: fresh.tokenTtlSeconds, latencyMs: fresh.latencyMs,
+          namespace: nsName,
+          baseUrl: `${url.origin}${nsName ? `/ns/${nsName}` : ''}${ID_API_PREFIX}`,
+          tokenTtlSeconds: fresh.tokenTtlSeconds,
+          latencyMs: fresh.latencyMs,
           balances: computeBalances(fresh.state),
         });
       }
@@ -554,7 +613,13 @@ export function createOmneoMock(options = {}) {
       case 'POST /faults': {
         // A list of rules; {rules: [...]} or a single rule object are accepted too.
         /** @type {any[] | null} */
-        const rules = Array.isArray(body) ? body : Array.isArray(b.rules) ? b.rules : body && typeof body === 'object' ? [body] : null;
+        const rules = Array.isArray(body)
+          ? body
+          : Array.isArray(b.rules)
+            ? b.rules
+            : body && typeof body === 'object'
+              ? [body]
+              : null;
         if (!rules || rules.some((r) => !r || typeof r.path !== 'string')) {
           return sendJson(req, res, 400, { message: 'Send a JSON list of rules, each with a "path".' });
         }
@@ -581,7 +646,11 @@ export function createOmneoMock(options = {}) {
           ns.clockOffsetMs = s * 1000;
         }
         const now = nowMs(ns);
-        return sendJson(req, res, 200, { offsetSeconds: ns.clockOffsetMs / 1000, now: Math.floor(now / 1000), date: formatUtc(now) });
+        return sendJson(req, res, 200, {
+          offsetSeconds: ns.clockOffsetMs / 1000,
+          now: Math.floor(now / 1000),
+          date: formatUtc(now),
+        });
       }
       case 'GET /state':
         refreshExpiry(ns.state, nowMs(ns));
@@ -611,7 +680,8 @@ export function createOmneoMock(options = {}) {
     const raw = await readBody(req);
     const body = parseBody(raw);
     ns.log.push({
-      method, path,
+      method,
+      path,
       query: Object.fromEntries(url.searchParams),
       authorization: req.headers.authorization ?? null,
       body,
@@ -620,8 +690,9 @@ export function createOmneoMock(options = {}) {
 
     /** @type {Record<string, string>} */
     let extraHeaders = {};
-    const rule = ns.faults.find((r) => r.remaining > 0 && matchesPath(r.path, path) &&
-      (r.method ? r.method.toUpperCase() === method : true));
+    const rule = ns.faults.find(
+      (r) => r.remaining > 0 && matchesPath(r.path, path) && (r.method ? r.method.toUpperCase() === method : true),
+    );
     if (rule) {
       rule.remaining -= 1;
       await sleep((rule.delayMs ?? 0) + ns.latencyMs);
@@ -672,8 +743,11 @@ export function createOmneoMock(options = {}) {
     if (typeof rule.body === 'string') {
       text = rule.body;
       const t = text.trimStart();
-      headers['Content-Type'] = t.startsWith('<') ? 'text/html; charset=utf-8'
-        : t.startsWith('{') || t.startsWith('[') ? 'application/json' : 'text/plain; charset=utf-8';
+      headers['Content-Type'] = t.startsWith('<')
+        ? 'text/html; charset=utf-8'
+        : t.startsWith('{') || t.startsWith('[')
+          ? 'application/json'
+          : 'text/plain; charset=utf-8';
     } else if (status !== 204 && status !== 304) {
       text = JSON.stringify(rule.body ?? { message: STATUS_CODES[status] ?? 'Error' });
       headers['Content-Type'] = 'application/json';
@@ -698,7 +772,10 @@ export function createOmneoMock(options = {}) {
     const host = req.headers.host ?? 'localhost';
     // A TLS socket says `encrypted`. (The cast has a line of its own: Prettier reformats one inside || twice.)
     const socket = /** @type {import('node:tls').TLSSocket} */ (req.socket);
-    const proto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() || (socket.encrypted ? 'https' : 'http');
+    const proto =
+      String(req.headers['x-forwarded-proto'] ?? '')
+        .split(',')[0]
+        .trim() || (socket.encrypted ? 'https' : 'http');
     let url;
     try {
       url = new URL(req.url ?? '/', `${proto}://${host}`);
@@ -726,14 +803,20 @@ export function createOmneoMock(options = {}) {
 
     if (!kind && req.method === 'GET' && path.startsWith('/images/')) {
       const svg = placeholderImage(path);
-      res.writeHead(200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=3600', 'Content-Length': String(Buffer.byteLength(svg)) });
+      res.writeHead(200, {
+        'Content-Type': 'image/svg+xml',
+        'Cache-Control': 'public, max-age=3600',
+        'Content-Length': String(Buffer.byteLength(svg)),
+      });
       return res.end(svg);
     }
     if (!kind) {
       if (next) return next();
       if (path === '/' && req.method === 'GET') {
         return sendJson(req, res, 200, {
-          name: 'omneo-mock', idApi: `${url.origin}${ID_API_PREFIX}`, shopifyApi: `${url.origin}${SHOPIFY_API_PREFIX}`,
+          name: 'omneo-mock',
+          idApi: `${url.origin}${ID_API_PREFIX}`,
+          shopifyApi: `${url.origin}${SHOPIFY_API_PREFIX}`,
           control: `${url.origin}${CONTROL_PREFIX}`,
         });
       }

@@ -68,12 +68,18 @@ const CDN = IMAGE_BASE;
  * @param {string} path e.g. "/rewards/birthday.png"
  */
 export function placeholderImage(path) {
-  const name = path.split('/').pop()?.replace(/\.\w+$/, '') ?? '';
+  const name =
+    path
+      .split('/')
+      .pop()
+      ?.replace(/\.\w+$/, '') ?? '';
   const hue = [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 360, 0);
   const ink = `hsl(${hue} 40% 28%)`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96"><rect width="96" height="96" rx="18" fill="hsl(${hue} 50% 82%)"/>` +
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96"><rect width="96" height="96" rx="18" fill="hsl(${hue} 50% 82%)"/>` +
     `<g fill="none" stroke="${ink}" stroke-width="4" stroke-linejoin="round"><path d="M28 46h40v28H28zM24 34h48v12H24zM48 34v40"/>` +
-    `<path d="M48 34c-3-9-15-12-15-5s9 5 15 5c6 0 15 2 15-5s-12-4-15 5z"/></g></svg>`;
+    `<path d="M48 34c-3-9-15-12-15-5s9 5 15 5c6 0 15 2 15-5s-12-4-15 5z"/></g></svg>`
+  );
 }
 const DAY = 86_400_000;
 
@@ -98,9 +104,14 @@ function wallParts(ms, timeZone) {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23',
-      year: 'numeric', month: '2-digit', day: '2-digit',
-      hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     formatters.set(timeZone, f);
   }
@@ -189,24 +200,27 @@ function withLocal(item, tz) {
  */
 function reward(o) {
   const tz = DEMO_TIMEZONE;
-  return withLocal({
-    id: o.id,
-    profile_id: DEMO_PROFILE_ID,
-    timezone: tz,
-    value_initial: o.value_initial,
-    value_remaining: o.value_remaining,
-    issued_at: o.issued_at,
-    expires_at: o.expires_at,
-    issued_local_at: null,
-    expires_local_at: null,
-    is_expired: o.is_expired ?? false,
-    is_active: o.is_active ?? true,
-    extended_at: null,
-    meta: null,
-    definition: o.definition,
-    created_at: o.issued_at,
-    updated_at: o.updated_at ?? o.issued_at,
-  }, tz);
+  return withLocal(
+    {
+      id: o.id,
+      profile_id: DEMO_PROFILE_ID,
+      timezone: tz,
+      value_initial: o.value_initial,
+      value_remaining: o.value_remaining,
+      issued_at: o.issued_at,
+      expires_at: o.expires_at,
+      issued_local_at: null,
+      expires_local_at: null,
+      is_expired: o.is_expired ?? false,
+      is_active: o.is_active ?? true,
+      extended_at: null,
+      meta: null,
+      definition: o.definition,
+      created_at: o.issued_at,
+      updated_at: o.updated_at ?? o.issued_at,
+    },
+    tz,
+  );
 }
 
 /**
@@ -216,7 +230,12 @@ function reward(o) {
  */
 function rewardDefinition(id, name, handle, type, value, short_description, opts = {}) {
   return {
-    id, name, handle, type, value, short_description,
+    id,
+    name,
+    handle,
+    type,
+    value,
+    short_description,
     icon: opts.icon ?? null,
     image_url: opts.image === false ? null : `${CDN}/rewards/${handle}.png`,
     terms_conditions:
@@ -266,61 +285,111 @@ function buildProfile(now) {
 function buildRewards(now) {
   return [
     reward({
-      id: 101, value_initial: 5, value_remaining: 5,
-      issued_at: startOfLocalDay(now, -10), expires_at: endOfLocalDay(now, 20),
-      definition: rewardDefinition(11, 'Welcome $5', 'welcome', 'welcome', 5,
-        'Thanks for joining Harbour & Co.', { icon: 'gift' }),
-    }),
-    reward({ // used up: nothing left, no longer active
-      id: 102, value_initial: 10, value_remaining: 0, is_active: false,
-      issued_at: startOfLocalDay(now, -60), expires_at: endOfLocalDay(now, 30),
-      updated_at: formatUtc(now - 12 * DAY),
-      definition: rewardDefinition(12, 'First Purchase $10', 'first-purchase', 'campaign', 10,
-        'A thank-you for your first order', { image: false }),
-    }),
-    reward({ // no expiry at all
-      id: 103, value_initial: 2.5, value_remaining: 2.5,
-      issued_at: startOfLocalDay(now, -5), expires_at: null,
-      definition: rewardDefinition(13, 'Product Review $2.50', 'product-review', 'review', 2.5,
-        'For reviewing your Linen Shirt', { image: false, icon: 'star' }),
-    }),
-    reward({ // expiring soon
-      id: 104, value_initial: 10, value_remaining: 10,
-      issued_at: startOfLocalDay(now, -27), expires_at: endOfLocalDay(now, 3),
-      definition: rewardDefinition(3, 'Birthday $10', 'birthday', 'birthday', 10,
-        'A gift for your birthday', { icon: 'cake' }),
+      id: 101,
+      value_initial: 5,
+      value_remaining: 5,
+      issued_at: startOfLocalDay(now, -10),
+      expires_at: endOfLocalDay(now, 20),
+      definition: rewardDefinition(11, 'Welcome $5', 'welcome', 'welcome', 5, 'Thanks for joining Harbour & Co.', {
+        icon: 'gift',
+      }),
     }),
     reward({
-      id: 105, value_initial: 15, value_remaining: 15,
-      issued_at: startOfLocalDay(now, -2), expires_at: endOfLocalDay(now, 90),
-      definition: rewardDefinition(15, 'Anniversary $15', 'anniversary', 'anniversary', 15,
-        'Two years with Harbour & Co.'),
+      // used up: nothing left, no longer active
+      id: 102,
+      value_initial: 10,
+      value_remaining: 0,
+      is_active: false,
+      issued_at: startOfLocalDay(now, -60),
+      expires_at: endOfLocalDay(now, 30),
+      updated_at: formatUtc(now - 12 * DAY),
+      definition: rewardDefinition(
+        12,
+        'First Purchase $10',
+        'first-purchase',
+        'campaign',
+        10,
+        'A thank-you for your first order',
+        { image: false },
+      ),
     }),
-    reward({ // already expired, never used
-      id: 106, value_initial: 10, value_remaining: 10, is_expired: true, is_active: false,
-      issued_at: startOfLocalDay(now, -95), expires_at: endOfLocalDay(now, -5),
-      definition: rewardDefinition(16, 'Winter Sale $10', 'winter-sale', 'campaign', 10,
-        'Our winter thank-you'),
+    reward({
+      // no expiry at all
+      id: 103,
+      value_initial: 2.5,
+      value_remaining: 2.5,
+      issued_at: startOfLocalDay(now, -5),
+      expires_at: null,
+      definition: rewardDefinition(
+        13,
+        'Product Review $2.50',
+        'product-review',
+        'review',
+        2.5,
+        'For reviewing your Linen Shirt',
+        { image: false, icon: 'star' },
+      ),
     }),
-    reward({ // also within the default 14-day "expiring soon" window
-      id: 107, value_initial: 5, value_remaining: 5,
-      issued_at: startOfLocalDay(now, -20), expires_at: endOfLocalDay(now, 10),
-      definition: rewardDefinition(17, 'Spring Bonus $5', 'spring-bonus', 'campaign', 5,
-        'Double the fun this spring', { image: false }),
+    reward({
+      // expiring soon
+      id: 104,
+      value_initial: 10,
+      value_remaining: 10,
+      issued_at: startOfLocalDay(now, -27),
+      expires_at: endOfLocalDay(now, 3),
+      definition: rewardDefinition(3, 'Birthday $10', 'birthday', 'birthday', 10, 'A gift for your birthday', { icon: 'cake' }),
     }),
-    reward({ // expired long ago, partly used
-      id: 108, value_initial: 25, value_remaining: 12.5, is_expired: true, is_active: false,
-      issued_at: startOfLocalDay(now, -400), expires_at: endOfLocalDay(now, -310),
+    reward({
+      id: 105,
+      value_initial: 15,
+      value_remaining: 15,
+      issued_at: startOfLocalDay(now, -2),
+      expires_at: endOfLocalDay(now, 90),
+      definition: rewardDefinition(15, 'Anniversary $15', 'anniversary', 'anniversary', 15, 'Two years with Harbour & Co.'),
+    }),
+    reward({
+      // already expired, never used
+      id: 106,
+      value_initial: 10,
+      value_remaining: 10,
+      is_expired: true,
+      is_active: false,
+      issued_at: startOfLocalDay(now, -95),
+      expires_at: endOfLocalDay(now, -5),
+      definition: rewardDefinition(16, 'Winter Sale $10', 'winter-sale', 'campaign', 10, 'Our winter thank-you'),
+    }),
+    reward({
+      // also within the default 14-day "expiring soon" window
+      id: 107,
+      value_initial: 5,
+      value_remaining: 5,
+      issued_at: startOfLocalDay(now, -20),
+      expires_at: endOfLocalDay(now, 10),
+      definition: rewardDefinition(17, 'Spring Bonus $5', 'spring-bonus', 'campaign', 5, 'Double the fun this spring', {
+        image: false,
+      }),
+    }),
+    reward({
+      // expired long ago, partly used
+      id: 108,
+      value_initial: 25,
+      value_remaining: 12.5,
+      is_expired: true,
+      is_active: false,
+      issued_at: startOfLocalDay(now, -400),
+      expires_at: endOfLocalDay(now, -310),
       updated_at: formatUtc(now - 330 * DAY),
-      definition: rewardDefinition(18, 'Gold Welcome $25', 'gold-welcome', 'tier', 25,
-        'Welcome to Gold'),
+      definition: rewardDefinition(18, 'Gold Welcome $25', 'gold-welcome', 'tier', 25, 'Welcome to Gold'),
     }),
-    reward({ // partly used, still active
-      id: 109, value_initial: 20, value_remaining: 7.5,
-      issued_at: startOfLocalDay(now, -40), expires_at: endOfLocalDay(now, 45),
+    reward({
+      // partly used, still active
+      id: 109,
+      value_initial: 20,
+      value_remaining: 7.5,
+      issued_at: startOfLocalDay(now, -40),
+      expires_at: endOfLocalDay(now, 45),
       updated_at: formatUtc(now - 8 * DAY),
-      definition: rewardDefinition(19, 'Loyalty $20', 'loyalty', 'loyalty', 20,
-        'For reaching 2,000 points', { icon: 'anchor' }),
+      definition: rewardDefinition(19, 'Loyalty $20', 'loyalty', 'loyalty', 20, 'For reaching 2,000 points', { icon: 'anchor' }),
     }),
   ];
 }
@@ -341,26 +410,29 @@ function buildRewards(now) {
  */
 function benefit(o) {
   const tz = DEMO_TIMEZONE;
-  return withLocal({
-    id: o.id,
-    profile_id: DEMO_PROFILE_ID,
-    timezone: tz,
-    is_redeemable: o.is_redeemable,
-    is_expired: o.is_expired ?? false,
-    redemptions_initial: o.redemptions_initial,
-    redemptions_remaining: o.redemptions_remaining,
-    issued_at: o.issued_at,
-    expires_at: o.expires_at,
-    issued_local_at: null,
-    expires_local_at: null,
-    last_redeemed_at: o.last_redeemed_at ?? null,
-    redeem_code_online: o.redeem_code_online ?? null,
-    redeem_code_pos: o.redeem_code_pos ?? null,
-    meta: null,
-    definition: o.definition,
-    created_at: o.issued_at,
-    updated_at: o.last_redeemed_at ?? o.issued_at,
-  }, tz);
+  return withLocal(
+    {
+      id: o.id,
+      profile_id: DEMO_PROFILE_ID,
+      timezone: tz,
+      is_redeemable: o.is_redeemable,
+      is_expired: o.is_expired ?? false,
+      redemptions_initial: o.redemptions_initial,
+      redemptions_remaining: o.redemptions_remaining,
+      issued_at: o.issued_at,
+      expires_at: o.expires_at,
+      issued_local_at: null,
+      expires_local_at: null,
+      last_redeemed_at: o.last_redeemed_at ?? null,
+      redeem_code_online: o.redeem_code_online ?? null,
+      redeem_code_pos: o.redeem_code_pos ?? null,
+      meta: null,
+      definition: o.definition,
+      created_at: o.issued_at,
+      updated_at: o.last_redeemed_at ?? o.issued_at,
+    },
+    tz,
+  );
 }
 
 /**
@@ -370,11 +442,17 @@ function benefit(o) {
  */
 function benefitDefinition(id, name, handle, type, short_description, redeem_instructions_online, opts = {}) {
   return {
-    id, name, handle, type, short_description, redeem_instructions_online,
+    id,
+    name,
+    handle,
+    type,
+    short_description,
+    redeem_instructions_online,
     redeem_instructions_pos: 'Show this benefit to our team at the register.',
     icon: opts.icon ?? null,
     image_url: opts.image === false ? null : `${CDN}/benefits/${handle}.png`,
-    terms_conditions: 'One use per redemption. Cannot be exchanged for cash. Harbour & Co. may change or end this benefit at any time.',
+    terms_conditions:
+      'One use per redemption. Cannot be exchanged for cash. Harbour & Co. may change or end this benefit at any time.',
   };
 }
 
@@ -390,38 +468,95 @@ function benefitDefinition(id, name, handle, type, short_description, redeem_ins
 function buildBenefits(now) {
   return [
     benefit({
-      id: 201, is_redeemable: true, redemptions_initial: 1, redemptions_remaining: 1,
-      issued_at: startOfLocalDay(now, -15), expires_at: endOfLocalDay(now, 30),
-      redeem_code_online: 'SHIPFREE-7QK2M', redeem_code_pos: '9900123456781',
-      definition: benefitDefinition(21, 'Free Express Shipping', 'free-express-shipping', 'voucher',
-        'Express shipping on us, on any order', 'Enter the code at checkout.', { icon: 'truck' }),
+      id: 201,
+      is_redeemable: true,
+      redemptions_initial: 1,
+      redemptions_remaining: 1,
+      issued_at: startOfLocalDay(now, -15),
+      expires_at: endOfLocalDay(now, 30),
+      redeem_code_online: 'SHIPFREE-7QK2M',
+      redeem_code_pos: '9900123456781',
+      definition: benefitDefinition(
+        21,
+        'Free Express Shipping',
+        'free-express-shipping',
+        'voucher',
+        'Express shipping on us, on any order',
+        'Enter the code at checkout.',
+        { icon: 'truck' },
+      ),
     }),
     benefit({
-      id: 202, is_redeemable: true, redemptions_initial: 4, redemptions_remaining: 3,
-      issued_at: startOfLocalDay(now, -30), expires_at: endOfLocalDay(now, 60),
+      id: 202,
+      is_redeemable: true,
+      redemptions_initial: 4,
+      redemptions_remaining: 3,
+      issued_at: startOfLocalDay(now, -30),
+      expires_at: endOfLocalDay(now, 60),
       last_redeemed_at: formatUtc(now - 6 * DAY),
-      definition: benefitDefinition(22, 'Free Coffee at Harbour Café', 'free-coffee', 'perk',
-        'A coffee on us every time you visit', null, { image: false, icon: 'coffee' }),
+      definition: benefitDefinition(
+        22,
+        'Free Coffee at Harbour Café',
+        'free-coffee',
+        'perk',
+        'A coffee on us every time you visit',
+        null,
+        { image: false, icon: 'coffee' },
+      ),
     }),
     benefit({
-      id: 203, is_redeemable: true, redemptions_initial: 1, redemptions_remaining: 1,
-      issued_at: startOfLocalDay(now, -9), expires_at: endOfLocalDay(now, 5),
+      id: 203,
+      is_redeemable: true,
+      redemptions_initial: 1,
+      redemptions_remaining: 1,
+      issued_at: startOfLocalDay(now, -9),
+      expires_at: endOfLocalDay(now, 5),
       redeem_code_online: 'GOLD15-AVA3',
-      definition: benefitDefinition(23, '15% Off Full-Price', 'fifteen-off', 'voucher',
-        '15% off one full-price order', 'Enter the code at checkout. Excludes sale items.'),
-    }),
-    benefit({ // not redeemable online: redeemed by staff at the event
-      id: 204, is_redeemable: false, redemptions_initial: 1, redemptions_remaining: 1,
-      issued_at: startOfLocalDay(now, -3), expires_at: endOfLocalDay(now, 21),
-      definition: benefitDefinition(24, "Members' Night Invitation", 'members-night', 'perk',
-        'Late-night shopping, drinks and 20% off for Gold members', null, { icon: 'ticket' }),
+      definition: benefitDefinition(
+        23,
+        '15% Off Full-Price',
+        'fifteen-off',
+        'voucher',
+        '15% off one full-price order',
+        'Enter the code at checkout. Excludes sale items.',
+      ),
     }),
     benefit({
-      id: 205, is_redeemable: false, is_expired: true, redemptions_initial: 1, redemptions_remaining: 1,
-      issued_at: startOfLocalDay(now, -16), expires_at: endOfLocalDay(now, -2),
+      // not redeemable online: redeemed by staff at the event
+      id: 204,
+      is_redeemable: false,
+      redemptions_initial: 1,
+      redemptions_remaining: 1,
+      issued_at: startOfLocalDay(now, -3),
+      expires_at: endOfLocalDay(now, 21),
+      definition: benefitDefinition(
+        24,
+        "Members' Night Invitation",
+        'members-night',
+        'perk',
+        'Late-night shopping, drinks and 20% off for Gold members',
+        null,
+        { icon: 'ticket' },
+      ),
+    }),
+    benefit({
+      id: 205,
+      is_redeemable: false,
+      is_expired: true,
+      redemptions_initial: 1,
+      redemptions_remaining: 1,
+      issued_at: startOfLocalDay(now, -16),
+      expires_at: endOfLocalDay(now, -2),
       redeem_code_online: 'DOUBLEPTS-X9',
-      definition: benefitDefinition(25, 'Double Points Weekend', 'double-points', 'voucher',
-        'Earn double points on every purchase this weekend', 'Enter the code at checkout.', { image: false }),
+      definition: benefitDefinition(
+        25,
+        'Double Points Weekend',
+        'double-points',
+        'voucher',
+        'Earn double points on every purchase this weekend',
+        'Enter the code at checkout.',
+        { image: false },
+      ),
     }),
   ];
 }
@@ -440,17 +575,33 @@ function buildPoints(now) {
    * @param {string | null} name the definition's name; null: no definition @param {string} handle
    * @param {string | null} [description]
    */
-  const lot = (id, initial, remaining, issuedDays, expiresDays, name, handle, description = null) => withLocal({
-    id, profile_id: DEMO_PROFILE_ID, linked_profile_id: null, timezone: tz,
-    value_initial: initial, value_remaining: remaining,
-    issued_at: startOfLocalDay(now, issuedDays),
-    expires_at: expiresDays === null ? null : endOfLocalDay(now, expiresDays),
-    issued_local_at: null, expires_local_at: null,
-    is_expired: expiresDays !== null && expiresDays < 0,
-    definition: name === null ? null : { id: 30 + (id % 10), name, handle, type: handle, short_description: null, icon: null, image_url: null },
-    source_type: handle, rate: 1, description, meta: null,
-    created_at: startOfLocalDay(now, issuedDays), updated_at: startOfLocalDay(now, issuedDays),
-  }, tz);
+  const lot = (id, initial, remaining, issuedDays, expiresDays, name, handle, description = null) =>
+    withLocal(
+      {
+        id,
+        profile_id: DEMO_PROFILE_ID,
+        linked_profile_id: null,
+        timezone: tz,
+        value_initial: initial,
+        value_remaining: remaining,
+        issued_at: startOfLocalDay(now, issuedDays),
+        expires_at: expiresDays === null ? null : endOfLocalDay(now, expiresDays),
+        issued_local_at: null,
+        expires_local_at: null,
+        is_expired: expiresDays !== null && expiresDays < 0,
+        definition:
+          name === null
+            ? null
+            : { id: 30 + (id % 10), name, handle, type: handle, short_description: null, icon: null, image_url: null },
+        source_type: handle,
+        rate: 1,
+        description,
+        meta: null,
+        created_at: startOfLocalDay(now, issuedDays),
+        updated_at: startOfLocalDay(now, issuedDays),
+      },
+      tz,
+    );
   return [
     lot(301, 600, 400, -200, 165, 'Purchase points', 'purchase'),
     lot(302, 634, 484, -45, 320, 'Purchase points', 'purchase'),
@@ -463,10 +614,42 @@ function buildPoints(now) {
 
 /** The program's tiers, lowest first; Platinum is the top. Credit is in points, earned per 12 months. */
 const TIER_LADDER = [
-  { id: 1, name: 'Bronze', handle: 'bronze', is_floor: true, value_min: 0, value_maintain: 0, description: 'Earn 1 point per $1 spent.' },
-  { id: 2, name: 'Silver', handle: 'silver', is_floor: false, value_min: 250, value_maintain: 200, description: 'Earn 1.1 points per $1 and a birthday reward.' },
-  { id: 3, name: 'Gold', handle: 'gold', is_floor: false, value_min: 500, value_maintain: 400, description: 'Earn 1.25 points per $1, free express shipping and members-only events.' },
-  { id: 4, name: 'Platinum', handle: 'platinum', is_floor: false, value_min: 1500, value_maintain: 1200, description: 'Earn 1.5 points per $1, free alterations and early access to every sale.' },
+  {
+    id: 1,
+    name: 'Bronze',
+    handle: 'bronze',
+    is_floor: true,
+    value_min: 0,
+    value_maintain: 0,
+    description: 'Earn 1 point per $1 spent.',
+  },
+  {
+    id: 2,
+    name: 'Silver',
+    handle: 'silver',
+    is_floor: false,
+    value_min: 250,
+    value_maintain: 200,
+    description: 'Earn 1.1 points per $1 and a birthday reward.',
+  },
+  {
+    id: 3,
+    name: 'Gold',
+    handle: 'gold',
+    is_floor: false,
+    value_min: 500,
+    value_maintain: 400,
+    description: 'Earn 1.25 points per $1, free express shipping and members-only events.',
+  },
+  {
+    id: 4,
+    name: 'Platinum',
+    handle: 'platinum',
+    is_floor: false,
+    value_min: 1500,
+    value_maintain: 1200,
+    description: 'Earn 1.5 points per $1, free alterations and early access to every sale.',
+  },
 ];
 
 /** The members the mock can be reset to (`POST /__mock/reset {member}`): one per tier, and one with none. */
@@ -491,7 +674,17 @@ export function buildTiers(member, now) {
   if (at < 0) return null;
   const tier = (/** @type {number} */ i) => {
     const t = TIER_LADDER[i];
-    return t ? { ...t, short_description: null, icon: null, image_url: `${CDN}/tiers/${t.handle}.png`, earn_instructions: null, tags: [], meta: null } : null;
+    return t
+      ? {
+          ...t,
+          short_description: null,
+          icon: null,
+          image_url: `${CDN}/tiers/${t.handle}.png`,
+          earn_instructions: null,
+          tags: [],
+          meta: null,
+        }
+      : null;
   };
   const credit = { bronze: 120, silver: 130, gold: 1040, platinum: 1800 }[/** @type {'bronze'} */ (member)];
   const next = tier(at + 1);
@@ -523,8 +716,12 @@ export function buildTiers(member, now) {
  */
 function buildManyRewards(n, now) {
   const kinds = [
-    ['Birthday', 'birthday', 10], ['Welcome', 'welcome', 5], ['Loyalty', 'loyalty', 20],
-    ['Spend & Get', 'spend-and-get', 15], ['Referral', 'referral', 25], ['Review', 'review', 2.5],
+    ['Birthday', 'birthday', 10],
+    ['Welcome', 'welcome', 5],
+    ['Loyalty', 'loyalty', 20],
+    ['Spend & Get', 'spend-and-get', 15],
+    ['Referral', 'referral', 25],
+    ['Review', 'review', 2.5],
   ];
   const out = [];
   for (let i = 0; i < n; i++) {
@@ -532,17 +729,26 @@ function buildManyRewards(n, now) {
     const expired = i % 10 === 7;
     const usedUp = i % 10 === 3;
     const expiresDays = expired ? -1 - (i % 60) : 1 + ((i * 37) % 365);
-    out.push(reward({
-      id: 1001 + i,
-      value_initial: value,
-      value_remaining: usedUp ? 0 : i % 4 === 1 ? roundMoney(value / 2) : value,
-      is_expired: expired,
-      is_active: !expired && !usedUp,
-      issued_at: startOfLocalDay(now, -((i * 13) % 200) - 1 + Math.min(0, expiresDays)),
-      expires_at: endOfLocalDay(now, expiresDays),
-      definition: rewardDefinition(100 + (i % kinds.length), `${label} $${value} #${i + 1}`, handle, handle, value,
-        `Generated reward number ${i + 1}`, { image: i % 3 === 0 }),
-    }));
+    out.push(
+      reward({
+        id: 1001 + i,
+        value_initial: value,
+        value_remaining: usedUp ? 0 : i % 4 === 1 ? roundMoney(value / 2) : value,
+        is_expired: expired,
+        is_active: !expired && !usedUp,
+        issued_at: startOfLocalDay(now, -((i * 13) % 200) - 1 + Math.min(0, expiresDays)),
+        expires_at: endOfLocalDay(now, expiresDays),
+        definition: rewardDefinition(
+          100 + (i % kinds.length),
+          `${label} $${value} #${i + 1}`,
+          handle,
+          handle,
+          value,
+          `Generated reward number ${i + 1}`,
+          { image: i % 3 === 0 },
+        ),
+      }),
+    );
   }
   return out;
 }
@@ -652,9 +858,7 @@ export function computeBalances(state) {
   let points = 0;
   for (const p of state.points) if (!p.is_expired) points += p.value_remaining;
   const pointCents = toCents(points * state.pointsToDollarsRate);
-  const benefitCount = state.benefits.filter(
-    (b) => b.is_redeemable && !b.is_expired && b.redemptions_remaining > 0,
-  ).length;
+  const benefitCount = state.benefits.filter((b) => b.is_redeemable && !b.is_expired && b.redemptions_remaining > 0).length;
   return {
     reward_balance: rewardCents / 100,
     point_balance: points,

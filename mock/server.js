@@ -46,11 +46,12 @@ export async function startMock({ port = 4010, host = '127.0.0.1', ...options } 
     port: address.port,
     server,
     mock,
-    close: () => new Promise((resolve) => {
-      mock.close();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        mock.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

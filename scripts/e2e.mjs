@@ -42,11 +42,21 @@ const { url, mock } = await new Promise((resolve, reject) => {
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 const problems = [];
-page.on('console', (m) => m.type() === 'error' && !/Failed to load resource.*40[14]/.test(m.text()) && problems.push(`console: ${m.text()}`));
+page.on(
+  'console',
+  (m) => m.type() === 'error' && !/Failed to load resource.*40[14]/.test(m.text()) && problems.push(`console: ${m.text()}`),
+);
 page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
 
 let passed = 0;
@@ -59,27 +69,44 @@ async function check(name, fn) {
     console.log(`✓ ${name}`);
   } catch (e) {
     failed++;
-    console.log(`✗ ${name}\n    ${String(e.message ?? e).split('\n').slice(0, 6).join('\n    ')}`);
+    console.log(
+      `✗ ${name}\n    ${String(e.message ?? e)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n    ')}`,
+    );
   }
   // The whole page in one viewport: list items off screen are not drawn (content-visibility), and
   // a full-page screenshot would show them blank.
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   await page.setViewportSize({ width: 1280, height });
-  await page.screenshot({ path: new URL(`${String(++step).padStart(2, '0')}-${name.replace(/\W+/g, '-').toLowerCase()}.png`, shots).pathname });
+  await page.screenshot({
+    path: new URL(`${String(++step).padStart(2, '0')}-${name.replace(/\W+/g, '-').toLowerCase()}.png`, shots).pathname,
+  });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 const expectEqual = (a, b, what) => {
-  if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${what}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`);
+  if (JSON.stringify(a) !== JSON.stringify(b))
+    throw new Error(`${what}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`);
 };
 const requests = async () => (await fetch(`${mock}/__mock/requests`)).json();
 const count = async (path, method = 'GET') => (await requests()).filter((r) => r.method === method && r.path === path).length;
 /** The value parts of every balance of a kind, once none is loading. */
 const values = (kind) =>
-  page.evaluate((kind) => [...document.querySelectorAll(`omneo-points-balance[kind="${kind}"]`)].map((b) => b.shadowRoot.querySelector('[part~="value"]:not(.skeleton)')?.textContent ?? null), kind);
+  page.evaluate(
+    (kind) =>
+      [...document.querySelectorAll(`omneo-points-balance[kind="${kind}"]`)].map(
+        (b) => b.shadowRoot.querySelector('[part~="value"]:not(.skeleton)')?.textContent ?? null,
+      ),
+    kind,
+  );
 const waitValues = (kind, text) =>
   page.waitForFunction(
     // `?.`: right after a navigation (sign in, sign out) the elements may not be upgraded yet.
-    ([kind, text]) => [...document.querySelectorAll(`omneo-points-balance[kind="${kind}"]`)].every((b) => b.shadowRoot?.querySelector('[part~="value"]:not(.skeleton)')?.textContent === text),
+    ([kind, text]) =>
+      [...document.querySelectorAll(`omneo-points-balance[kind="${kind}"]`)].every(
+        (b) => b.shadowRoot?.querySelector('[part~="value"]:not(.skeleton)')?.textContent === text,
+      ),
     [kind, text],
     { timeout: 8000 },
   );
@@ -89,7 +116,14 @@ try {
   await page.goto(url);
 
   await check('signed out: every widget shows its signed-out state and no API is called', async () => {
-    await page.waitForFunction(() => [...document.querySelectorAll('omneo-points-balance, omneo-rewards-list')].every((el) => el.shadowRoot?.querySelector('slot[name="signed-out"]')), null, { timeout: 8000 });
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('omneo-points-balance, omneo-rewards-list')].every((el) =>
+          el.shadowRoot?.querySelector('slot[name="signed-out"]'),
+        ),
+      null,
+      { timeout: 8000 },
+    );
     expectEqual(await requests(), [], 'requests to the ID API');
     const button = page.locator('omneo-redeem-button').first().locator('[part~="button"]');
     expectEqual(await button.getAttribute('aria-disabled'), 'true', 'the redeem button disabled');
@@ -99,33 +133,68 @@ try {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await waitValues('points', '1,234 points');
     await waitValues('combined', '$57.34');
-    await page.waitForFunction(() => [...document.querySelectorAll('omneo-rewards-list')].every((l) => l.shadowRoot?.querySelectorAll('[part~="item"]').length > 0), null, { timeout: 8000 });
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('omneo-rewards-list')].every(
+          (l) => l.shadowRoot?.querySelectorAll('[part~="item"]').length > 0,
+        ),
+      null,
+      { timeout: 8000 },
+    );
     expectEqual(await count('/auth/token', 'POST'), 1, 'tokens minted');
     expectEqual(await count('/profiles/me/balances'), 1, 'balances requests');
     expectEqual(await count('/profiles/me/rewards'), 1, 'rewards requests');
   });
 
   await check('the rewards list: active rewards, soonest to expire first', async () => {
-    const names = await page.evaluate(() => [...document.querySelector('omneo-rewards-list[redeemable]').shadowRoot.querySelectorAll('[part~="name"]')].map((n) => n.textContent.trim()));
+    const names = await page.evaluate(() =>
+      [...document.querySelector('omneo-rewards-list[redeemable]').shadowRoot.querySelectorAll('[part~="name"]')].map((n) =>
+        n.textContent.trim(),
+      ),
+    );
     expectEqual(names.length, 6, 'active rewards');
-    if (!/Birthday/.test(names[0])) throw new Error(`the first reward is ${names[0]}, not the birthday reward expiring in 3 days`);
+    if (!/Birthday/.test(names[0]))
+      throw new Error(`the first reward is ${names[0]}, not the birthday reward expiring in 3 days`);
   });
 
-  await check('the tier and the points: Gold, 54% of the way to Platinum; the active lots, soonest first, as points', async () => {
-    await page.waitForFunction(() => [...document.querySelectorAll('omneo-tier-progress')].every((t) => t.shadowRoot?.querySelector('[part~="tier"]')), null, { timeout: 8000 });
-    const tiers = await page.evaluate(() =>
-      [...document.querySelectorAll('omneo-tier-progress')].map((t) => [t.shadowRoot.querySelector('[part~="tier"]').textContent, t.shadowRoot.querySelector('[part~="progress"]')?.getAttribute('aria-valuenow')]),
-    );
-    expectEqual(tiers, [['Gold', '54'], ['Gold', '54']], 'the tier widgets');
-    expectEqual(await count('/profiles/me/tiers'), 1, 'tiers requests');
-    const lots = await page.evaluate(() => [...document.querySelector('omneo-rewards-list[source="points"]').shadowRoot.querySelectorAll('[part~="value"]')].map((n) => n.textContent.trim()));
-    expectEqual(lots, ['150 points', '400 points', '484 points', '200 points'], 'the point lots');
-    expectEqual(await count('/profiles/me/points'), 1, 'points requests');
-  });
+  await check(
+    'the tier and the points: Gold, 54% of the way to Platinum; the active lots, soonest first, as points',
+    async () => {
+      await page.waitForFunction(
+        () => [...document.querySelectorAll('omneo-tier-progress')].every((t) => t.shadowRoot?.querySelector('[part~="tier"]')),
+        null,
+        { timeout: 8000 },
+      );
+      const tiers = await page.evaluate(() =>
+        [...document.querySelectorAll('omneo-tier-progress')].map((t) => [
+          t.shadowRoot.querySelector('[part~="tier"]').textContent,
+          t.shadowRoot.querySelector('[part~="progress"]')?.getAttribute('aria-valuenow'),
+        ]),
+      );
+      expectEqual(
+        tiers,
+        [
+          ['Gold', '54'],
+          ['Gold', '54'],
+        ],
+        'the tier widgets',
+      );
+      expectEqual(await count('/profiles/me/tiers'), 1, 'tiers requests');
+      const lots = await page.evaluate(() =>
+        [...document.querySelector('omneo-rewards-list[source="points"]').shadowRoot.querySelectorAll('[part~="value"]')].map(
+          (n) => n.textContent.trim(),
+        ),
+      );
+      expectEqual(lots, ['150 points', '400 points', '484 points', '200 points'], 'the point lots');
+      expectEqual(await count('/profiles/me/points'), 1, 'points requests');
+    },
+  );
 
   await check('redeem $5 with confirm: one POST, and every balance updates', async () => {
     const before = await count('/profiles/me/balances');
-    const redeemed = page.evaluate(() => new Promise((r) => document.addEventListener('omneo-redeem', (e) => r(e.detail), { once: true })));
+    const redeemed = page.evaluate(
+      () => new Promise((r) => document.addEventListener('omneo-redeem', (e) => r(e.detail), { once: true })),
+    );
     const button = page.locator('omneo-redeem-button').first();
     await button.locator('[part~="button"]').click();
     await button.locator('[part~="confirm"]').click();
@@ -142,13 +211,29 @@ try {
     const list = page.locator('omneo-rewards-list[redeemable]').first();
     const first = list.locator('[part~="item"]').first();
     const name = (await first.locator('[part~="name"]').textContent()).trim();
-    const redeemed = page.evaluate(() => new Promise((r) => document.addEventListener('omneo-redeem', (e) => r(e.detail), { once: true })));
+    const redeemed = page.evaluate(
+      () => new Promise((r) => document.addEventListener('omneo-redeem', (e) => r(e.detail), { once: true })),
+    );
     await first.locator('omneo-redeem-button [part~="button"]').click();
     const confirm = first.locator('omneo-redeem-button [part~="confirm"]');
     if (await confirm.count()) await confirm.click();
     await redeemed;
-    const names = (i) => page.evaluate((i) => [...document.querySelectorAll('omneo-rewards-list[redeemable]')[i].shadowRoot.querySelectorAll('[part~="name"]')].map((n) => n.textContent.trim()), i);
-    await page.waitForFunction((name) => ![...document.querySelectorAll('omneo-rewards-list[redeemable]')[1].shadowRoot.querySelectorAll('[part~="name"]')].some((n) => n.textContent.trim() === name), name, { timeout: 8000 });
+    const names = (i) =>
+      page.evaluate(
+        (i) =>
+          [...document.querySelectorAll('omneo-rewards-list[redeemable]')[i].shadowRoot.querySelectorAll('[part~="name"]')].map(
+            (n) => n.textContent.trim(),
+          ),
+        i,
+      );
+    await page.waitForFunction(
+      (name) =>
+        ![...document.querySelectorAll('omneo-rewards-list[redeemable]')[1].shadowRoot.querySelectorAll('[part~="name"]')].some(
+          (n) => n.textContent.trim() === name,
+        ),
+      name,
+      { timeout: 8000 },
+    );
     expectEqual((await names(0))[0], name, 'the redeemed reward, kept with its result in the list it was redeemed from');
     const message = (await first.locator('omneo-redeem-button [part~="message"]').textContent()).trim();
     if (!/Redeemed/.test(message)) throw new Error(`the result says "${message}"`);
@@ -161,7 +246,11 @@ try {
       await import('/dist/omneo-widgets.js?again');
     });
     const points = await values('points');
-    expectEqual(points.every((v) => v === '1,234 points' || /points/.test(v)), true, 'the balances still show');
+    expectEqual(
+      points.every((v) => v === '1,234 points' || /points/.test(v)),
+      true,
+      'the balances still show',
+    );
   });
 
   await check("the bundle's public names are the npm build's: its exports and every key of the strings table", async () => {
@@ -176,16 +265,34 @@ try {
 
   await check('sign out: back to the signed-out state', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.waitForFunction(() => [...document.querySelectorAll('omneo-points-balance')].every((el) => el.shadowRoot?.querySelector('slot[name="signed-out"]')), null, { timeout: 8000 });
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('omneo-points-balance')].every((el) =>
+          el.shadowRoot?.querySelector('slot[name="signed-out"]'),
+        ),
+      null,
+      { timeout: 8000 },
+    );
   });
 
-  await check('the Shopify page: the demo customer is signed in by their signed id, with one sign-in request and no token-url', async () => {
-    await fetch(`${mock}/__mock/requests`, { method: 'DELETE' });
-    await page.goto(new URL('shopify.html', url).href);
-    await page.waitForFunction(() => /points/.test(document.querySelector('omneo-points-balance')?.shadowRoot?.querySelector('[part~="value"]:not(.skeleton)')?.textContent ?? ''), null, { timeout: 8000 });
-    expectEqual(await count('/shopify/api/v1/auth/token', 'POST'), 1, 'Shopify sign-in requests');
-    expectEqual(await count('/auth/token', 'POST'), 0, 'tokens minted by the host backend');
-  });
+  await check(
+    'the Shopify page: the demo customer is signed in by their signed id, with one sign-in request and no token-url',
+    async () => {
+      await fetch(`${mock}/__mock/requests`, { method: 'DELETE' });
+      await page.goto(new URL('shopify.html', url).href);
+      await page.waitForFunction(
+        () =>
+          /points/.test(
+            document.querySelector('omneo-points-balance')?.shadowRoot?.querySelector('[part~="value"]:not(.skeleton)')
+              ?.textContent ?? '',
+          ),
+        null,
+        { timeout: 8000 },
+      );
+      expectEqual(await count('/shopify/api/v1/auth/token', 'POST'), 1, 'Shopify sign-in requests');
+      expectEqual(await count('/auth/token', 'POST'), 0, 'tokens minted by the host backend');
+    },
+  );
 
   await check('no console error or uncaught error on the page', async () => {
     if (problems.length) throw new Error(problems.join('\n'));

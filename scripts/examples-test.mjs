@@ -35,7 +35,8 @@ const ALL = ['html', 'react', 'vue', 'svelte', 'angular'];
 const only = args.filter((a) => !a.startsWith('--'));
 const examples = only.length ? ALL.filter((n) => only.includes(n)) : ALL;
 const TIMEOUT = 10_000;
-const PLACEHOLDER = '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#ccc"/></svg>';
+const PLACEHOLDER =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#ccc"/></svg>';
 
 /** Whose handlers each example's events reach. */
 const FRAMEWORK = { html: "page's", react: 'React', vue: 'Vue', svelte: 'Svelte', angular: 'Angular' };
@@ -106,14 +107,25 @@ for (const name of examples) {
     servers.push(server);
     ready.push({ name, url: server.url + path, ns });
   } catch (e) {
-    report(`${name}: ${name === 'angular' ? '@angular/build application build' : 'vite build'}`, false, String(/** @type {Error} */ (e)?.stack ?? e));
+    report(
+      `${name}: ${name === 'angular' ? '@angular/build application build' : 'vite build'}`,
+      false,
+      String(/** @type {Error} */ (e)?.stack ?? e),
+    );
   }
 }
 delete process.env.VITE_OMNEO_BASE_URL;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
 });
 try {
   for (const example of ready) await checkPage(example);
@@ -132,7 +144,10 @@ async function checkPage({ name, url, ns }) {
   // refuse anything else that would leave the machine.
   await context.route(
     (u) => u.hostname !== '127.0.0.1',
-    (route) => (route.request().resourceType() === 'image' ? route.fulfill({ contentType: 'image/svg+xml', body: PLACEHOLDER }) : route.abort()),
+    (route) =>
+      route.request().resourceType() === 'image'
+        ? route.fulfill({ contentType: 'image/svg+xml', body: PLACEHOLDER })
+        : route.abort(),
   );
   const page = await context.newPage();
   /** @type {string[]} */
@@ -163,7 +178,12 @@ async function checkPage({ name, url, ns }) {
     // Nothing else can pass without the elements.
     const defined = await check('the elements are defined', () =>
       until(
-        () => page.evaluate(() => ['omneo-provider', 'omneo-points-balance', 'omneo-rewards-list', 'omneo-redeem-button'].filter((t) => !customElements.get(t))),
+        () =>
+          page.evaluate(() =>
+            ['omneo-provider', 'omneo-points-balance', 'omneo-rewards-list', 'omneo-redeem-button'].filter(
+              (t) => !customElements.get(t),
+            ),
+          ),
         (missing) => missing.length === 0,
         'customElements.define (is the import tree-shaken? see package.json "sideEffects")',
         3000, // module scripts have run by the load event
@@ -172,25 +192,38 @@ async function checkPage({ name, url, ns }) {
     if (!defined) return;
 
     await check('the balance shows "1,234 points"', () =>
-      until(() => page.locator('omneo-points-balance [part=value]').textContent({ timeout: 500 }), (t) => t?.trim() === '1,234 points', 'the balance'),
+      until(
+        () => page.locator('omneo-points-balance [part=value]').textContent({ timeout: 500 }),
+        (t) => t?.trim() === '1,234 points',
+        'the balance',
+      ),
     );
 
     await check('the rewards list shows 3 rewards (limit="3")', async () => {
       const items = page.locator('omneo-rewards-list [part=item]:not(.loading-row)');
-      await until(() => items.count(), (n) => n === 3, 'the number of items');
+      await until(
+        () => items.count(),
+        (n) => n === 3,
+        'the number of items',
+      );
       const names = await page.locator('omneo-rewards-list [part=item]:not(.loading-row) [part=name]').allTextContents();
       if (names.some((n) => !n.trim())) throw new Error(`an item has no name: ${JSON.stringify(names)}`);
     });
 
     await check(`omneo-load from each widget reached the ${fw} handler and state`, async () => {
-      for (const tag of ['omneo-points-balance', 'omneo-rewards-list', 'omneo-redeem-button']) await logged(`omneo-load ← <${tag}>`);
+      for (const tag of ['omneo-points-balance', 'omneo-rewards-list', 'omneo-redeem-button'])
+        await logged(`omneo-load ← <${tag}>`);
       const last = await page.locator('#last-event').textContent();
       if (!last?.startsWith('omneo-')) throw new Error(`"Last event" shows ${JSON.stringify(last)}`);
     });
 
     const button = page.locator('omneo-redeem-button [part=button]');
     await check(`clicking Redeem $10 fires omneo-redeem into the ${fw} handler`, async () => {
-      await until(() => button.isEnabled({ timeout: 500 }), (enabled) => enabled, 'the redeem button to be enabled');
+      await until(
+        () => button.isEnabled({ timeout: 500 }),
+        (enabled) => enabled,
+        'the redeem button to be enabled',
+      );
       await button.click();
       await logged('omneo-redeem ← <omneo-redeem-button>');
       if (name !== 'html') {
@@ -200,7 +233,9 @@ async function checkPage({ name, url, ns }) {
       const requests = await (await fetch(`${mock.origin}/ns/${ns}/__mock/requests`)).json();
       const redeems = requests.filter((/** @type {any} */ r) => r.method === 'POST' && r.path === '/profiles/me/redeem');
       if (redeems.length !== 1 || redeems[0].body?.amount !== 10) {
-        throw new Error(`expected one POST /profiles/me/redeem {"amount": 10}, the API got ${JSON.stringify(redeems.map((r) => r.body))}`);
+        throw new Error(
+          `expected one POST /profiles/me/redeem {"amount": 10}, the API got ${JSON.stringify(redeems.map((r) => r.body))}`,
+        );
       }
     });
 
@@ -229,7 +264,8 @@ async function until(get, ok, what, timeout = TIMEOUT) {
   for (;;) {
     last = await get().catch((e) => e);
     if (!(last instanceof Error) && ok(last)) return last;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
+    if (Date.now() > end)
+      throw new Error(`timed out waiting for ${what}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -19,7 +19,18 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 
 /** TypeScript's own names, left as they are in a `@fires` type; every other name is the package's. */
-const GLOBAL_TYPES = new Set(['Array', 'ReadonlyArray', 'Partial', 'Readonly', 'Record', 'Pick', 'Omit', 'Promise', 'CustomEvent', 'Event']);
+const GLOBAL_TYPES = new Set([
+  'Array',
+  'ReadonlyArray',
+  'Partial',
+  'Readonly',
+  'Record',
+  'Pick',
+  'Omit',
+  'Promise',
+  'CustomEvent',
+  'Event',
+]);
 
 const HEADER = '// Generated from custom-elements.json by `npm run analyze` (scripts/framework-typings.mjs): do not edit.';
 
@@ -59,11 +70,17 @@ export function elementsOf(manifest) {
       const props = [];
       for (const attr of decl.attributes ?? []) {
         if (attr.fieldName && !fields.has(attr.fieldName)) continue; // a private state's attribute
-        props.push({ name: attr.name, attribute: attr.name, field: attr.fieldName, description: attr.description ?? fields.get(attr.fieldName)?.description ?? '' });
+        props.push({
+          name: attr.name,
+          attribute: attr.name,
+          field: attr.fieldName,
+          description: attr.description ?? fields.get(attr.fieldName)?.description ?? '',
+        });
       }
       const withAttribute = new Set(props.map((p) => p.field));
       for (const field of fields.values()) {
-        if (!withAttribute.has(field.name)) props.push({ name: field.name, field: field.name, description: field.description ?? '' });
+        if (!withAttribute.has(field.name))
+          props.push({ name: field.name, field: field.name, description: field.description ?? '' });
       }
       const events = (decl.events ?? [])
         .filter((e) => e.name)
@@ -105,7 +122,9 @@ function propLines(el, handlerNames, indent = '  ') {
   }
   for (const event of el.events) {
     for (const name of handlerNames(event)) {
-      lines.push(`${doc(`\`${event.name}\`: ${event.description}`, indent)}${indent}${key(name)}?: (event: ${event.type}) => void;`);
+      lines.push(
+        `${doc(`\`${event.name}\`: ${event.description}`, indent)}${indent}${key(name)}?: (event: ${event.type}) => void;`,
+      );
     }
   }
   return lines.join('\n');
@@ -114,7 +133,10 @@ function propLines(el, handlerNames, indent = '  ') {
 /** @param {Element[]} elements */
 function jsxTypings(elements) {
   const interfaces = elements
-    .map((el) => `${doc(`\`<${el.tag}>\`: ${el.summary}`, '')}export interface ${propsName(el)} {\n${propLines(el, (e) => [`on${e.name}`])}\n}`)
+    .map(
+      (el) =>
+        `${doc(`\`<${el.tag}>\`: ${el.summary}`, '')}export interface ${propsName(el)} {\n${propLines(el, (e) => [`on${e.name}`])}\n}`,
+    )
     .join('\n\n');
   const map = elements.map((el) => `  ${JSON.stringify(el.tag)}: ${propsName(el)};`).join('\n');
   const react = elements
@@ -160,12 +182,18 @@ function vueTypings(elements) {
   const interfaces = elements
     .map((el) => {
       const lines = [];
-      for (const prop of el.props) lines.push(`${doc(prop.description, '  ')}  ${key(camel(prop.field ?? prop.name))}?: ${typeOf(el, prop)};`);
-      for (const event of el.events) lines.push(`${doc(`\`@${event.name}\`: ${event.description}`, '  ')}  on${pascal(event.name)}?: (event: ${event.type}) => void;`);
+      for (const prop of el.props)
+        lines.push(`${doc(prop.description, '  ')}  ${key(camel(prop.field ?? prop.name))}?: ${typeOf(el, prop)};`);
+      for (const event of el.events)
+        lines.push(
+          `${doc(`\`@${event.name}\`: ${event.description}`, '  ')}  on${pascal(event.name)}?: (event: ${event.type}) => void;`,
+        );
       return `${doc(`\`<${el.tag}>\`: ${el.summary}`, '')}export interface ${propsName(el)} {\n${lines.join('\n')}\n}`;
     })
     .join('\n\n');
-  const map = elements.map((el) => `${doc(el.summary, '    ')}    ${JSON.stringify(el.tag)}: DefineComponent<${propsName(el)}>;`).join('\n');
+  const map = elements
+    .map((el) => `${doc(el.summary, '    ')}    ${JSON.stringify(el.tag)}: DefineComponent<${propsName(el)}>;`)
+    .join('\n');
   return `${HEADER}
 /**
  * The Omneo elements in Vue 3 templates, for vue-tsc and the Vue language tools. One import
@@ -197,10 +225,16 @@ ${map}
 /** @param {Element[]} elements */
 function svelteTypings(elements) {
   const interfaces = elements
-    .map((el) => `${doc(`\`<${el.tag}>\`: ${el.summary}`, '')}export interface ${propsName(el)} {\n${propLines(el, (e) => [`on${e.name}`, `on:${e.name}`])}\n}`)
+    .map(
+      (el) =>
+        `${doc(`\`<${el.tag}>\`: ${el.summary}`, '')}export interface ${propsName(el)} {\n${propLines(el, (e) => [`on${e.name}`, `on:${e.name}`])}\n}`,
+    )
     .join('\n\n');
   const map = elements
-    .map((el) => `${doc(el.summary, '    ')}    ${JSON.stringify(el.tag)}: Omit<HTMLAttributes<Omneo.${el.className}>, keyof ${propsName(el)}> & ${propsName(el)};`)
+    .map(
+      (el) =>
+        `${doc(el.summary, '    ')}    ${JSON.stringify(el.tag)}: Omit<HTMLAttributes<Omneo.${el.className}>, keyof ${propsName(el)}> & ${propsName(el)};`,
+    )
     .join('\n');
   return `${HEADER}
 /**

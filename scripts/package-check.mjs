@@ -20,9 +20,28 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const [pack] = JSON.parse(execSync('npm pack --dry-run --json --ignore-scripts', { encoding: 'utf8' }));
 const files = pack.files.map((f) => f.path);
 
-const unwanted = files.filter((f) => /^(src|test|mock|demo|stories|examples|bench|scripts|\.storybook|\.ci)\//.test(f) || /\.test\.|\.map$/.test(f) && !f.startsWith('dist/omneo-widgets'));
-check(`npm pack: ${files.length} files, ${Math.round(pack.unpackedSize / 1024)} kB unpacked, no sources, tests, mocks or tools`, !unwanted.length, unwanted.slice(0, 10).join(', '));
-for (const need of ['package.json', 'README.md', 'custom-elements.json', 'dist/omneo-widgets.js', 'dist/npm/index.js', 'dist/npm/index.d.ts', 'types/jsx.d.ts', 'types/vue.d.ts', 'types/svelte.d.ts', 'types/empty.js']) {
+const unwanted = files.filter(
+  (f) =>
+    /^(src|test|mock|demo|stories|examples|bench|scripts|\.storybook|\.ci)\//.test(f) ||
+    (/\.test\.|\.map$/.test(f) && !f.startsWith('dist/omneo-widgets')),
+);
+check(
+  `npm pack: ${files.length} files, ${Math.round(pack.unpackedSize / 1024)} kB unpacked, no sources, tests, mocks or tools`,
+  !unwanted.length,
+  unwanted.slice(0, 10).join(', '),
+);
+for (const need of [
+  'package.json',
+  'README.md',
+  'custom-elements.json',
+  'dist/omneo-widgets.js',
+  'dist/npm/index.js',
+  'dist/npm/index.d.ts',
+  'types/jsx.d.ts',
+  'types/vue.d.ts',
+  'types/svelte.d.ts',
+  'types/empty.js',
+]) {
   check(`npm pack holds ${need}`, files.includes(need));
 }
 
@@ -39,19 +58,44 @@ for (const [entry, target] of Object.entries(pkg.exports)) {
 // such as Vite's ["module", "browser", "production", "import"]: every entry needs a file for them.
 const RUNTIME = ['import', 'module', 'browser', 'default'];
 const runtimeTarget = (v) => (typeof v === 'string' ? v : RUNTIME.map((c) => v[c] && runtimeTarget(v[c])).find(Boolean));
-const typesOnly = Object.entries(pkg.exports).filter(([, target]) => !runtimeTarget(target)).map(([entry]) => entry);
-check('every exports entry has a runtime file (a plain import of a types entry still builds)', !typesOnly.length, `types only: ${typesOnly.join(', ')}`);
+const typesOnly = Object.entries(pkg.exports)
+  .filter(([, target]) => !runtimeTarget(target))
+  .map(([entry]) => entry);
+check(
+  'every exports entry has a runtime file (a plain import of a types entry still builds)',
+  !typesOnly.length,
+  `types only: ${typesOnly.join(', ')}`,
+);
 
 const plainImports = ['jsx', 'vue', 'svelte'].map((name) => `import '@omneo/widgets/${name}';`).join('\n');
-const built = await build({ stdin: { contents: plainImports, resolveDir: process.cwd(), loader: 'js' }, bundle: true, write: false, format: 'esm', platform: 'browser', conditions: ['module', 'browser', 'production'], logLevel: 'silent' }).catch((e) => e);
-check("a plain import '@omneo/widgets/jsx' (and /vue, /svelte) bundles, to nothing", !(built instanceof Error) && built.outputFiles[0].text.trim() === '', String(built.message ?? built.outputFiles?.[0].text));
+const built = await build({
+  stdin: { contents: plainImports, resolveDir: process.cwd(), loader: 'js' },
+  bundle: true,
+  write: false,
+  format: 'esm',
+  platform: 'browser',
+  conditions: ['module', 'browser', 'production'],
+  logLevel: 'silent',
+}).catch((e) => e);
+check(
+  "a plain import '@omneo/widgets/jsx' (and /vue, /svelte) bundles, to nothing",
+  !(built instanceof Error) && built.outputFiles[0].text.trim() === '',
+  String(built.message ?? built.outputFiles?.[0].text),
+);
 
 // The npm page shows README.md alone: a relative link works there only to a file in the package.
 const readme = readFileSync('README.md', 'utf8');
 const relative = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1]).filter((href) => !/^[a-z]+:/i.test(href));
 const unshipped = relative.filter((href) => !files.includes(href.replace(/^\.\//, '')));
-check('README links to what the package lacks by absolute URL (they work on the npm page)', !unshipped.length, `relative links to unshipped files: ${unshipped.join(', ')}`);
-check('package.json names the repository, homepage and issue tracker', Boolean(pkg.repository?.url && pkg.homepage && pkg.bugs?.url));
+check(
+  'README links to what the package lacks by absolute URL (they work on the npm page)',
+  !unshipped.length,
+  `relative links to unshipped files: ${unshipped.join(', ')}`,
+);
+check(
+  'package.json names the repository, homepage and issue tracker',
+  Boolean(pkg.repository?.url && pkg.homepage && pkg.bugs?.url),
+);
 
 check('"customElements" names the manifest', pkg.customElements === 'custom-elements.json' && existsSync(pkg.customElements));
 
@@ -71,7 +115,11 @@ for (const tag of tags) {
   const code = out.outputFiles[0].text;
   const defined = tags.filter((t) => code.includes(`"${t}"`) || code.includes(`'${t}'`));
   const expected = [tag, ...(needs[tag] ?? [])].sort();
-  check(`import '@omneo/widgets/${name}' bundles only ${expected.join(' and ')}`, JSON.stringify(defined.sort()) === JSON.stringify(expected), `found: ${defined.join(', ')}`);
+  check(
+    `import '@omneo/widgets/${name}' bundles only ${expected.join(' and ')}`,
+    JSON.stringify(defined.sort()) === JSON.stringify(expected),
+    `found: ${defined.join(', ')}`,
+  );
 }
 
 console.log(`\n${passed} passed, ${failed} failed`);

@@ -20,7 +20,9 @@ const entries = ['.', './provider', './points-balance', './rewards-list', './red
 let failed = 0;
 for (const entry of entries) {
   try {
-    const mod = await import(new URL(`../dist/npm/${entry === '.' ? 'index' : `components/${entry.slice(2)}/${entry.slice(2)}`}.js`, import.meta.url));
+    const mod = await import(
+      new URL(`../dist/npm/${entry === '.' ? 'index' : `components/${entry.slice(2)}/${entry.slice(2)}`}.js`, import.meta.url)
+    );
     console.log(`✓ import ${entry}: ${Object.keys(mod).length} exports`);
   } catch (e) {
     failed++;

@@ -93,7 +93,10 @@ try {
   console.error(`No Storybook build in ${root} (${/** @type {Error} */ (e).message}). Run \`npx storybook build\` first.`);
   process.exit(2);
 }
-const filters = (opts.filter ?? '').split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+const filters = (opts.filter ?? '')
+  .split(',')
+  .map((f) => f.trim().toLowerCase())
+  .filter(Boolean);
 const stories = Object.values(index.entries).filter(
   (e) =>
     e.type === 'story' &&
@@ -158,9 +161,16 @@ function watchStorybook() {
   const w = window;
   const smoke = (w.__smoke = { done: false, status: null, problems: [] });
   const problem = (/** @type {string} */ what, /** @type {any} */ e) => {
-    const text = e && typeof e === 'object' ? [e.name && e.name !== 'Error' ? e.name : '', e.message ?? e.description ?? e.title ?? ''].filter(Boolean).join(': ') : String(e ?? '');
+    const text =
+      e && typeof e === 'object'
+        ? [e.name && e.name !== 'Error' ? e.name : '', e.message ?? e.description ?? e.title ?? ''].filter(Boolean).join(': ')
+        : String(e ?? '');
     // Testing Library appends the whole DOM to its messages: keep the first lines.
-    const short = text.split('\n').filter((l) => l.trim()).slice(0, 4).join(' | ');
+    const short = text
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(0, 4)
+      .join(' | ');
     smoke.problems.push(`${what}${short ? `: ${short.length > 400 ? `${short.slice(0, 400)}…` : short}` : ''}`);
   };
   /** @type {Record<string, (arg: any) => void>} */
@@ -170,7 +180,8 @@ function watchStorybook() {
       smoke.done = true;
     },
     playFunctionThrewException: (e) => problem('play function failed', e),
-    unhandledErrorsWhilePlaying: (errors) => (errors ?? []).forEach((/** @type {any} */ e) => problem('unhandled error while playing', e)),
+    unhandledErrorsWhilePlaying: (errors) =>
+      (errors ?? []).forEach((/** @type {any} */ e) => problem('unhandled error while playing', e)),
     storyThrewException: (e) => problem('story threw', e),
     storyErrored: (e) => problem('story errored', e),
     storyMissing: (e) => {
@@ -213,7 +224,8 @@ function inspect() {
   const visit = (/** @type {Document | ShadowRoot | Element} */ root) => {
     for (const el of root.querySelectorAll('[part~="error"]')) {
       if (el.getClientRects().length === 0) continue; // not rendered
-      const host = el.getRootNode() instanceof ShadowRoot ? /** @type {ShadowRoot} */ (el.getRootNode()).host.localName : el.localName;
+      const host =
+        el.getRootNode() instanceof ShadowRoot ? /** @type {ShadowRoot} */ (el.getRootNode()).host.localName : el.localName;
       errors.push({ host, text: (el.textContent ?? '').replace(/\s+/g, ' ').trim() });
     }
     for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
@@ -320,7 +332,14 @@ async function capturePicture(page, story) {
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
 });
 
 let stopping = false;
@@ -376,7 +395,10 @@ async function run(story, context) {
     const shown = await page.evaluate(inspect);
     if (shown.errorScreen) problems.push(`Storybook error screen: ${shown.errorScreen.slice(0, 300)}`);
     if (!expectsError) {
-      for (const e of shown.errors) problems.push(`unexpected [part="error"] in <${e.host}>: "${e.text}" (tag the story '${EXPECT_ERROR}' if it is meant to)`);
+      for (const e of shown.errors)
+        problems.push(
+          `unexpected [part="error"] in <${e.host}>: "${e.text}" (tag the story '${EXPECT_ERROR}' if it is meant to)`,
+        );
     } else if (!shown.errors.length) {
       problems.push(`tagged '${EXPECT_ERROR}' but no [part="error"] is shown`);
     }
@@ -385,7 +407,8 @@ async function run(story, context) {
     for (const { text, url } of consoleErrors) {
       const status = HTTP_STATUS_LOGGED.exec(text)?.[1];
       if (status && url && mocked.has(url)) {
-        if (!expectsHttpError) problems.push(`the mock answered ${status} to ${url} (tag the story '${EXPECT_HTTP_ERROR}' if it is meant to)`);
+        if (!expectsHttpError)
+          problems.push(`the mock answered ${status} to ${url} (tag the story '${EXPECT_HTTP_ERROR}' if it is meant to)`);
       } else {
         problems.push(`console error: ${text.split('\n')[0]}${url && !text.includes(url) ? ` (${url})` : ''}`);
       }
@@ -412,7 +435,9 @@ console.log(
 if (VISUAL) {
   await mkdir(REFERENCES, { recursive: true });
   // Diffs of an earlier run would only mislead.
-  await Promise.all(stories.map((s) => Promise.all(['actual', 'diff'].map((k) => rm(join(DIFFS, `${s.id}.${k}.png`), { force: true })))));
+  await Promise.all(
+    stories.map((s) => Promise.all(['actual', 'diff'].map((k) => rm(join(DIFFS, `${s.id}.${k}.png`), { force: true })))),
+  );
 }
 let passed = 0;
 /** @type {string[]} */
@@ -454,7 +479,9 @@ if (VISUAL && !filters.length && !stopping) {
   const stale = (await readdir(REFERENCES)).filter((f) => f.endsWith('.png') && !ids.has(f.slice(0, -4)));
   for (const f of stale) {
     if (UPDATE) await rm(join(REFERENCES, f));
-    console.log(`${UPDATE ? 'deleted' : 'note: no story for'} test/visual/${f}${UPDATE ? ' (no story has its id)' : ' (`npm run visual:update` deletes it)'}`);
+    console.log(
+      `${UPDATE ? 'deleted' : 'note: no story for'} test/visual/${f}${UPDATE ? ' (no story has its id)' : ' (`npm run visual:update` deletes it)'}`,
+    );
   }
 }
 

@@ -29,7 +29,8 @@ let failed = 0;
 
 /** @param {string} name @param {boolean} ok @param {string} [why] */
 function report(name, ok, why) {
-  ok ? passed++ : failed++;
+  if (ok) passed++;
+  else failed++;
   console.log(`${ok ? '✓' : '✗'} ${name}${ok || !why ? '' : `\n    ${why.trim().split('\n').slice(0, 20).join('\n    ')}`}`);
 }
 
@@ -49,7 +50,11 @@ const svelteDir = `${repo}test/types/svelte`;
 /** svelte-check: App.svelte clean, and Wrong.svelte's errors exactly on its marked lines. */
 async function svelte() {
   const { out } = await run(`npx svelte-check --workspace ${svelteDir} --tsconfig ${svelteDir}/tsconfig.json --output machine`);
-  const errors = [...out.matchAll(/^\d+ ERROR "([^"]+)" (\d+):\d+ "(.*)"$/gm)].map(([, file, line, message]) => ({ file, line: Number(line), message }));
+  const errors = [...out.matchAll(/^\d+ ERROR "([^"]+)" (\d+):\d+ "(.*)"$/gm)].map(([, file, line, message]) => ({
+    file,
+    line: Number(line),
+    message,
+  }));
   const marked = readFileSync(`${svelteDir}/src/Wrong.svelte`, 'utf8')
     .split('\n')
     .flatMap((text, i) => (text.trim().startsWith('<!-- error:') ? [i + 2] : []));
@@ -64,18 +69,39 @@ async function svelte() {
 }
 
 const checks = [
-  ['react', 'react (create-vite react-ts): tsc -b: the README snippet compiles; kind="pointz" and wrong event data do not', () => run('npx tsc -b test/types/react').then(({ code, out }) => ({ ok: code === 0, why: out }))],
-  ['vue', 'vue (create-vue, TypeScript): vue-tsc -b: the README snippet compiles; kind="pointz" and wrong event data do not', () => run('npx vue-tsc -b test/types/vue').then(({ code, out }) => ({ ok: code === 0, why: out }))],
-  ['svelte', 'svelte (create-vite svelte-ts): svelte-check: the README snippet compiles; kind="pointz" and wrong event data do not', svelte],
+  [
+    'react',
+    'react (create-vite react-ts): tsc -b: the README snippet compiles; kind="pointz" and wrong event data do not',
+    () => run('npx tsc -b test/types/react').then(({ code, out }) => ({ ok: code === 0, why: out })),
+  ],
+  [
+    'vue',
+    'vue (create-vue, TypeScript): vue-tsc -b: the README snippet compiles; kind="pointz" and wrong event data do not',
+    () => run('npx vue-tsc -b test/types/vue').then(({ code, out }) => ({ ok: code === 0, why: out })),
+  ],
+  [
+    'svelte',
+    'svelte (create-vite svelte-ts): svelte-check: the README snippet compiles; kind="pointz" and wrong event data do not',
+    svelte,
+  ],
 ].filter(([name]) => !only.length || only.includes(/** @type {string} */ (name)));
 
 // The snippets the projects compile are the README's, word for word (after their first line, a comment).
 const readme = readFileSync(`${repo}README.md`, 'utf8');
 const snippets = ['react/src/App.tsx', 'react/src/omneo-token.ts', 'vue/src/Snippet.vue', 'svelte/src/Snippet.svelte'];
-const drifted = snippets.filter((file) => !readme.includes(readFileSync(`${repo}test/types/${file}`, 'utf8').split('\n').slice(1).join('\n')));
-if (!only.length) report("the projects compile the README's React, Vue and Svelte snippets as written", !drifted.length, `not in README.md as written: ${drifted.join(', ')}`);
+const drifted = snippets.filter(
+  (file) => !readme.includes(readFileSync(`${repo}test/types/${file}`, 'utf8').split('\n').slice(1).join('\n')),
+);
+if (!only.length)
+  report(
+    "the projects compile the README's React, Vue and Svelte snippets as written",
+    !drifted.length,
+    `not in README.md as written: ${drifted.join(', ')}`,
+  );
 
-const results = await Promise.all(checks.map(async ([, label, check]) => [label, await /** @type {() => Promise<{ok: boolean, why: string}>} */ (check)()]));
+const results = await Promise.all(
+  checks.map(async ([, label, check]) => [label, await /** @type {() => Promise<{ok: boolean, why: string}>} */ (check)()]),
+);
 for (const [label, { ok, why }] of results) report(/** @type {string} */ (label), ok, why);
 console.log(`\ntypes took ${((Date.now() - started) / 1000).toFixed(1)} s\n${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

@@ -213,14 +213,24 @@ export function omneoApi({ seed = seeds.demo, latencyMs = 150 }: OmneoApiOptions
         return json(mintDemoToken(), 200, { 'Cache-Control': 'no-store' });
       }),
     ],
-    balances: [http.get(`${API}/profiles/me/balances`, ({ request }) => authed(request, (s) => json({ data: computeBalances(s) })))],
+    balances: [
+      http.get(`${API}/profiles/me/balances`, ({ request }) => authed(request, (s) => json({ data: computeBalances(s) }))),
+    ],
     rewards: [
-      http.get(`${API}/profiles/me/rewards`, ({ request }) => authed(request, (s) => json(paginate(s.rewards, new URL(request.url))))),
-      http.get(`${API}/profiles/me/rewards/:id`, ({ request, params }) => authed(request, (s) => one(s.rewards, String(params.id)))),
+      http.get(`${API}/profiles/me/rewards`, ({ request }) =>
+        authed(request, (s) => json(paginate(s.rewards, new URL(request.url)))),
+      ),
+      http.get(`${API}/profiles/me/rewards/:id`, ({ request, params }) =>
+        authed(request, (s) => one(s.rewards, String(params.id))),
+      ),
     ],
     benefits: [
-      http.get(`${API}/profiles/me/benefits`, ({ request }) => authed(request, (s) => json(paginate(s.benefits, new URL(request.url))))),
-      http.get(`${API}/profiles/me/benefits/:id`, ({ request, params }) => authed(request, (s) => one(s.benefits, String(params.id)))),
+      http.get(`${API}/profiles/me/benefits`, ({ request }) =>
+        authed(request, (s) => json(paginate(s.benefits, new URL(request.url)))),
+      ),
+      http.get(`${API}/profiles/me/benefits/:id`, ({ request, params }) =>
+        authed(request, (s) => one(s.benefits, String(params.id))),
+      ),
     ],
     redeem: [
       http.post(`${API}/profiles/me/redeem`, async ({ request }) => {
@@ -239,12 +249,18 @@ export function omneoApi({ seed = seeds.demo, latencyMs = 150 }: OmneoApiOptions
       ),
     ],
     points: [
-      http.get(`${API}/profiles/me/points`, ({ request }) => authed(request, (s) => json(paginate(s.points, new URL(request.url))))),
+      http.get(`${API}/profiles/me/points`, ({ request }) =>
+        authed(request, (s) => json(paginate(s.points, new URL(request.url)))),
+      ),
     ],
     // The seed's images, drawn as the Node mock draws them (the build is offline).
     assets: [
-      http.get(`${IMAGE_BASE}/*`, ({ request }) =>
-        new HttpResponse(placeholderImage(new URL(request.url).pathname), { headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=3600' } }),
+      http.get(
+        `${IMAGE_BASE}/*`,
+        ({ request }) =>
+          new HttpResponse(placeholderImage(new URL(request.url).pathname), {
+            headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=3600' },
+          }),
       ),
     ],
   };
@@ -280,8 +296,7 @@ export const loading = (groups: Group[] = LISTS): OmneoHandlers =>
   });
 
 /** The API fails with a 500 every time (the client's two retries fail too). */
-export const serverError = (groups: Group[] = LISTS): OmneoHandlers =>
-  each(groups, () => json({ message: 'Server Error' }, 500));
+export const serverError = (groups: Group[] = LISTS): OmneoHandlers => each(groups, () => json({ message: 'Server Error' }, 500));
 
 /** The API answers 200 with bodies that are not what the API page describes. */
 export const malformed = (groups: Group[] = LISTS): OmneoHandlers =>
@@ -306,7 +321,10 @@ export const manyItems = () => withSeed(seeds.many);
 export const expiringSoon = () => withSeed(seeds.expiringSoon);
 
 /** The API refuses every redeem with a 422 and the message given (the amount one in Laravel's envelope). */
-export const refusedRedeem = (message = 'This benefit cannot be redeemed online.', amountMessage = 'The amount must not have more than 2 decimal places.'): OmneoHandlers => ({
+export const refusedRedeem = (
+  message = 'This benefit cannot be redeemed online.',
+  amountMessage = 'The amount must not have more than 2 decimal places.',
+): OmneoHandlers => ({
   redeem: [
     http.post(`${API}/profiles/me/redeem`, async () => {
       await delay(150);

@@ -4,7 +4,18 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/locales/fr.ts';
 import { loading, malformed, omneoApi, seeds, serverError, signedOut, withSeed } from './msw-handlers.ts';
-import { cssVars, inProvider, money, part, partShown, providerArgTypes, seen, shows, widget, type ProviderArgs } from './support.ts';
+import {
+  cssVars,
+  inProvider,
+  money,
+  part,
+  partShown,
+  providerArgTypes,
+  seen,
+  shows,
+  widget,
+  type ProviderArgs,
+} from './support.ts';
 
 type Args = ProviderArgs & {
   kind?: 'points' | 'points-dollars' | 'rewards' | 'combined';
@@ -27,9 +38,9 @@ const balance = (args: Args) =>
     style=${ifDefined(cssVars(args))}
     @omneo-load=${args.onOmneoLoad}
     @omneo-error=${args.onOmneoError}
-    >${args.label ? html`<span slot="label">${args.label}</span>` : nothing}${args['signed-out']
-      ? html`<span slot="signed-out">${args['signed-out']}</span>`
-      : nothing}</omneo-points-balance
+    >${args.label ? html`<span slot="label">${args.label}</span>` : nothing}${
+      args['signed-out'] ? html`<span slot="signed-out">${args['signed-out']}</span>` : nothing
+    }</omneo-points-balance
   >`;
 
 /**
@@ -110,8 +121,7 @@ export const Zero: Story = {
 export const HiddenWhenZero: Story = {
   args: { kind: 'rewards', 'hide-when-zero': true },
   parameters: { msw: { handlers: withSeed(seeds.newMember) } },
-  render: (args) =>
-    html`<p>Your rewards: ${inProvider(balance(args), args)}<em data-testid="after">(nothing to show)</em></p>`,
+  render: (args) => html`<p>Your rewards: ${inProvider(balance(args), args)}<em data-testid="after">(nothing to show)</em></p>`,
   play: async ({ canvasElement }) => {
     const el = await widget(canvasElement, TAG);
     // Once the balances have loaded, the widget shows nothing: no value, no placeholder.

@@ -114,7 +114,10 @@ export const SignedOut: Story = {
   tags: ['expect-http-error'],
   parameters: { msw: { handlers: signedOut() } },
   render: (args) =>
-    provider(args, html`<p><omneo-points-balance></omneo-points-balance></p><p><omneo-points-balance kind="combined"></omneo-points-balance></p>`),
+    provider(
+      args,
+      html`<p><omneo-points-balance></omneo-points-balance></p><p><omneo-points-balance kind="combined"></omneo-points-balance></p>`,
+    ),
   play: async ({ canvasElement }) => {
     for (const i of [0, 1]) {
       const el = await widget(canvasElement, 'omneo-points-balance', i);
@@ -143,7 +146,9 @@ export const Locale: Story = {
  */
 export const Global: Story = {
   args: { global: true },
-  render: (args) => html`<header style="display: flex; justify-content: space-between; border-bottom: 1px solid; padding-bottom: 0.5rem">
+  render: (
+    args,
+  ) => html`<header style="display: flex; justify-content: space-between; border-bottom: 1px solid; padding-bottom: 0.5rem">
       <strong>Harbour &amp; Co.</strong>
       <omneo-points-balance></omneo-points-balance>
     </header>

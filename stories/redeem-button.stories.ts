@@ -3,8 +3,27 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/locales/fr.ts';
-import { loading, overBalance, redeemInFlight, redeemUnconfirmed, refusedRedeem, serverError, signedOut } from './msw-handlers.ts';
-import { cssVars, inProvider, money, part, partShown, providerArgTypes, seen, shows, widget, type ProviderArgs } from './support.ts';
+import {
+  loading,
+  overBalance,
+  redeemInFlight,
+  redeemUnconfirmed,
+  refusedRedeem,
+  serverError,
+  signedOut,
+} from './msw-handlers.ts';
+import {
+  cssVars,
+  inProvider,
+  money,
+  part,
+  partShown,
+  providerArgTypes,
+  seen,
+  shows,
+  widget,
+  type ProviderArgs,
+} from './support.ts';
 
 type Args = ProviderArgs & {
   amount?: number;

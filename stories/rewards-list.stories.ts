@@ -3,8 +3,30 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/locales/fr.ts';
-import { emptyLists, expiringSoon, loading, malformed, manyItems, seeds, serverError, signedOut, withSeed } from './msw-handlers.ts';
-import { cssVars, inProvider, money, part, partShown, parts, providerArgTypes, seen, shows, widget, type ProviderArgs } from './support.ts';
+import {
+  emptyLists,
+  expiringSoon,
+  loading,
+  malformed,
+  manyItems,
+  seeds,
+  serverError,
+  signedOut,
+  withSeed,
+} from './msw-handlers.ts';
+import {
+  cssVars,
+  inProvider,
+  money,
+  part,
+  partShown,
+  parts,
+  providerArgTypes,
+  seen,
+  shows,
+  widget,
+  type ProviderArgs,
+} from './support.ts';
 
 type Args = ProviderArgs & {
   source?: 'rewards' | 'benefits' | 'points';
@@ -37,9 +59,9 @@ const list = (args: Args) =>
     @omneo-error=${args.onOmneoError}
     @omneo-redeem=${args.onOmneoRedeem}
     @omneo-redeem-error=${args.onOmneoRedeemError}
-    >${args.empty ? html`<span slot="empty">${args.empty}</span>` : nothing}${args['signed-out']
-      ? html`<span slot="signed-out">${args['signed-out']}</span>`
-      : nothing}</omneo-rewards-list
+    >${args.empty ? html`<span slot="empty">${args.empty}</span>` : nothing}${
+      args['signed-out'] ? html`<span slot="signed-out">${args['signed-out']}</span>` : nothing
+    }</omneo-rewards-list
   >`;
 
 /**
@@ -92,7 +114,9 @@ export const Rewards: Story = {
     await expect(parts(el, 'value').map((v) => v.textContent)).toEqual([10, 5, 5, 7.5, 15, 2.5].map((n) => money(n)));
     // Birthday (3 days) and Spring Bonus (10 days) are within the default 14 days.
     await expect(parts(el, 'expiring').length).toBe(2);
-    await expect(seen(parts(el, 'item')[0])).toMatch(/^Birthday \$10 \$10\.00 A gift for your birthday Expires .+ Expiring soon$/);
+    await expect(seen(parts(el, 'item')[0])).toMatch(
+      /^Birthday \$10 \$10\.00 A gift for your birthday Expires .+ Expiring soon$/,
+    );
   },
 };
 
@@ -175,7 +199,12 @@ export const Points: Story = {
   args: { source: 'points', redeemable: true },
   play: async ({ canvasElement }) => {
     const el = await loaded(canvasElement);
-    await expect(names(el)).toEqual(['Birthday bonus', 'Purchase points', 'Purchase points', 'Bonus for reviewing your Linen Shirt']);
+    await expect(names(el)).toEqual([
+      'Birthday bonus',
+      'Purchase points',
+      'Purchase points',
+      'Bonus for reviewing your Linen Shirt',
+    ]);
     await expect(parts(el, 'value').map((v) => v.textContent)).toEqual(['150 points', '400 points', '484 points', '200 points']);
     await expect(parts(el, 'expiring').length).toBe(1);
     await expect(el.shadowRoot!.querySelector('omneo-redeem-button')).toBeNull();
@@ -188,7 +217,14 @@ export const PointsIncludeExpired: Story = {
   args: { source: 'points', 'include-expired': true },
   play: async ({ canvasElement }) => {
     const el = await loaded(canvasElement);
-    await expect(parts(el, 'value').map((v) => v.textContent)).toEqual(['150 points', '150 points', '400 points', '0 points', '484 points', '200 points']);
+    await expect(parts(el, 'value').map((v) => v.textContent)).toEqual([
+      '150 points',
+      '150 points',
+      '400 points',
+      '0 points',
+      '484 points',
+      '200 points',
+    ]);
     await expect(seen(parts(el, 'item')[0])).toMatch(/Expired /);
   },
 };
@@ -355,7 +391,9 @@ export const French: Story = {
     await expect(part(el, 'value')?.textContent).toBe(money(10, 'fr-FR'));
     await expect(part(el, 'expiring')?.textContent).toBe('Expire bientôt');
     await expect(seen(el)).toContain('Expire le ');
-    await expect(seen(el.shadowRoot!.querySelector('omneo-redeem-button')!)).toBe(`Utiliser ${money(10, 'fr-FR')}`.replace(/\s+/g, ' '));
+    await expect(seen(el.shadowRoot!.querySelector('omneo-redeem-button')!)).toBe(
+      `Utiliser ${money(10, 'fr-FR')}`.replace(/\s+/g, ' '),
+    );
   },
 };
 

@@ -63,7 +63,9 @@ export async function widget<T extends HTMLElement = HTMLElement>(canvas: HTMLEl
 export const part = (el: Element, name: string) => el.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
 
 /** Every element of a shadow part. */
-export const parts = (el: Element, name: string) => [...(el.shadowRoot?.querySelectorAll<HTMLElement>(`[part~="${name}"]`) ?? [])];
+export const parts = (el: Element, name: string) => [
+  ...(el.shadowRoot?.querySelectorAll<HTMLElement>(`[part~="${name}"]`) ?? []),
+];
 
 /**
  * The text a shopper sees in an element: through shadow roots and slots (assigned nodes, else the

@@ -4,7 +4,18 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
 import '../src/locales/fr.ts';
 import { loading, malformed, seeds, serverError, signedOut, withSeed } from './msw-handlers.ts';
-import { cssVars, inProvider, money, part, partShown, providerArgTypes, seen, shows, widget, type ProviderArgs } from './support.ts';
+import {
+  cssVars,
+  inProvider,
+  money,
+  part,
+  partShown,
+  providerArgTypes,
+  seen,
+  shows,
+  widget,
+  type ProviderArgs,
+} from './support.ts';
 
 type Args = ProviderArgs & {
   unit?: 'points' | 'dollars';
@@ -25,9 +36,9 @@ const tier = (args: Args) =>
     style=${ifDefined(cssVars(args))}
     @omneo-load=${args.onOmneoLoad}
     @omneo-error=${args.onOmneoError}
-    >${args.empty ? html`<span slot="empty">${args.empty}</span>` : nothing}${args['signed-out']
-      ? html`<span slot="signed-out">${args['signed-out']}</span>`
-      : nothing}</omneo-tier-progress
+    >${args.empty ? html`<span slot="empty">${args.empty}</span>` : nothing}${
+      args['signed-out'] ? html`<span slot="signed-out">${args['signed-out']}</span>` : nothing
+    }</omneo-tier-progress
   >`;
 
 /**

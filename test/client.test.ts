@@ -43,7 +43,12 @@ describe('OmneoClient', () => {
 
     it('takes base-url over the tenant', async () => {
       const f = fakeFetch((c) => (c.url.pathname === '/omneo/token' ? json({ token: 't' }) : json({ data: BALANCES })));
-      await createOmneoClient({ tenant: 'acme', baseUrl: 'http://127.0.0.1:9/id/api/v1/', tokenUrl: '/omneo/token', fetch: f.fetch }).get(balances);
+      await createOmneoClient({
+        tenant: 'acme',
+        baseUrl: 'http://127.0.0.1:9/id/api/v1/',
+        tokenUrl: '/omneo/token',
+        fetch: f.fetch,
+      }).get(balances);
       expect(f.calls[1].url.href).to.equal('http://127.0.0.1:9/id/api/v1/profiles/me/balances');
     });
 
@@ -134,7 +139,9 @@ describe('OmneoClient', () => {
       const f = api({
         'POST /omneo/token': () => json({ token: tokens[n++] }),
         'GET /id/api/v1/profiles/me/balances': (call) =>
-          call.headers.get('authorization') === `Bearer ${tokens[0]}` ? json({ message: 'Unauthenticated.' }, 401) : json({ data: BALANCES }),
+          call.headers.get('authorization') === `Bearer ${tokens[0]}`
+            ? json({ message: 'Unauthenticated.' }, 401)
+            : json({ data: BALANCES }),
       });
       const c = client(f);
       const [a, b] = await Promise.all([c.get(balances), c.get({ type: 'list', source: 'rewards', limit: 1 }).catch(() => 'x')]);
@@ -280,7 +287,9 @@ describe('OmneoClient', () => {
   describe('retries', () => {
     it('retries a GET on 503 with backoff, then succeeds', async () => {
       let n = 0;
-      const f = api({ 'GET /id/api/v1/profiles/me/balances': () => (n++ < 2 ? json({ message: 'busy' }, 503) : json({ data: BALANCES })) });
+      const f = api({
+        'GET /id/api/v1/profiles/me/balances': () => (n++ < 2 ? json({ message: 'busy' }, 503) : json({ data: BALANCES })),
+      });
       expect(await client(f).get(balances)).to.deep.equal(BALANCES);
       expect(f.count('/balances')).to.equal(3);
     });
@@ -299,7 +308,10 @@ describe('OmneoClient', () => {
     it('honours Retry-After', async () => {
       const at: number[] = [];
       const f = api({
-        'GET /id/api/v1/profiles/me/balances': () => (at.push(performance.now()), at.length === 1 ? json({ message: 'slow down' }, 429, { 'Retry-After': '1' }) : json({ data: BALANCES })),
+        'GET /id/api/v1/profiles/me/balances': () => (
+          at.push(performance.now()),
+          at.length === 1 ? json({ message: 'slow down' }, 429, { 'Retry-After': '1' }) : json({ data: BALANCES })
+        ),
       });
       await client(f).get(balances);
       expect(at[1] - at[0]).to.be.at.least(950);
@@ -330,7 +342,10 @@ describe('OmneoClient', () => {
 
   describe('answers', () => {
     it('rejects a body that is not JSON', async () => {
-      const f = api({ 'GET /id/api/v1/profiles/me/balances': () => new Response('<html>Oops</html>', { headers: { 'Content-Type': 'text/html' } }) });
+      const f = api({
+        'GET /id/api/v1/profiles/me/balances': () =>
+          new Response('<html>Oops</html>', { headers: { 'Content-Type': 'text/html' } }),
+      });
       const e = await failure(client(f).get(balances));
       expect(e.kind).to.equal('invalid-response');
       expect(e.message).to.match(/not JSON/);
@@ -363,7 +378,10 @@ describe('OmneoClient', () => {
     it('carries the API message, status and field errors of a refusal', async () => {
       const f = api({
         'POST /id/api/v1/profiles/me/redeem': () =>
-          json({ message: 'The given data was invalid.', errors: { amount: ['The amount exceeds the available balance.'] } }, 422),
+          json(
+            { message: 'The given data was invalid.', errors: { amount: ['The amount exceeds the available balance.'] } },
+            422,
+          ),
       });
       const e = await failure(client(f).redeem({ amount: 500 }));
       expect(e.kind).to.equal('http');

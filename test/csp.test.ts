@@ -21,7 +21,11 @@ describe('a storefront with a strict Content-Security-Policy', () => {
     const mock = await MockOmneo.create();
     const { frame, win, doc } = await cspPage(mock);
     const balances = [...doc.querySelectorAll('omneo-points-balance')];
-    await until(() => balances.every((b) => part(b, 'value') && !part(b, 'value')!.classList.contains('skeleton')), 6000, 'the balances');
+    await until(
+      () => balances.every((b) => part(b, 'value') && !part(b, 'value')!.classList.contains('skeleton')),
+      6000,
+      'the balances',
+    );
     const lists = [...doc.querySelectorAll('omneo-rewards-list')];
     await until(() => lists.every((l) => l.shadowRoot?.querySelector('[part~="item"]')), 6000, 'the lists');
     // The tier's bar is drawn at its width through the CSSOM, which a strict style-src allows.

@@ -10,7 +10,18 @@ import type { OmneoProvider } from '../src/index.js';
 import { en } from '../src/internal/strings.js';
 import { MockOmneo } from './mock.js';
 import { part, seen, sleep, until } from './helpers.js';
-import { AVA, BEN, expectDesigned, logged, recordSeen, shoppersApi, shown, watchPage, type PageWatch, type Shopper } from './fault-helpers.js';
+import {
+  AVA,
+  BEN,
+  expectDesigned,
+  logged,
+  recordSeen,
+  shoppersApi,
+  shown,
+  watchPage,
+  type PageWatch,
+  type Shopper,
+} from './fault-helpers.js';
 
 const BALANCES = '/profiles/me/balances';
 const REWARDS = '/profiles/me/rewards';
@@ -26,7 +37,11 @@ const create = <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<str
 
 /** The mock's GETs after the `since`-th request, as "GET /path", sorted. */
 async function getsSince(mock: MockOmneo, since: number) {
-  return (await mock.requests()).slice(since).filter((r) => r.method === 'GET').map((r) => `GET ${r.path}`).sort();
+  return (await mock.requests())
+    .slice(since)
+    .filter((r) => r.method === 'GET')
+    .map((r) => `GET ${r.path}`)
+    .sort();
 }
 
 describe('embed', () => {
@@ -40,7 +55,8 @@ describe('embed', () => {
 
   describe('single-page navigation', () => {
     it('a page of widgets removed and another inserted: the new page works; what the old one showed is no longer fetched', async () => {
-      const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"
+      const p =
+        await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"
         ><main>
           <omneo-points-balance></omneo-points-balance>
           <omneo-rewards-list></omneo-rewards-list>
@@ -98,7 +114,8 @@ describe('embed', () => {
     });
 
     it('a widget removed and inserted again shows its data at once, and still hears a redeem', async () => {
-      const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"
+      const p =
+        await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"
         ><div id="a"><omneo-points-balance kind="combined"></omneo-points-balance></div>
         <omneo-redeem-button amount="10"></omneo-redeem-button
       ></omneo-provider>`);
@@ -119,7 +136,8 @@ describe('embed', () => {
 
   describe('moving', () => {
     it('to another container under the same provider: no new request, and it still hears a redeem', async () => {
-      const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"
+      const p =
+        await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"
         ><header><omneo-points-balance kind="combined"></omneo-points-balance><omneo-rewards-list></omneo-rewards-list></header>
         <footer></footer>
         <omneo-redeem-button amount="10"></omneo-redeem-button
@@ -162,7 +180,10 @@ describe('embed', () => {
       await until(() => valueOf(balance) === '$47.34', 3000, "the other provider's balance");
       await until(() => names(list).length && names(list)[0] !== firstNames[0], 3000, "the other provider's rewards");
       seenBalance.stop();
-      expect(seenBalance.texts.slice(1).filter((t) => t.includes('57.34')), "the first provider's balance after the move").to.deep.equal([]);
+      expect(
+        seenBalance.texts.slice(1).filter((t) => t.includes('57.34')),
+        "the first provider's balance after the move",
+      ).to.deep.equal([]);
       // The first provider's client has nobody left to fetch for; the second fetches for both.
       const since = (await mock.requests()).length;
       const sinceOther = (await other.requests()).length;
@@ -201,12 +222,18 @@ describe('embed', () => {
 
   describe('attribute changes', () => {
     it("a balance's kind: the other balance at once, from the cache", async () => {
-      const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"
+      const p =
+        await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"
         ><omneo-points-balance></omneo-points-balance
       ></omneo-provider>`);
       const balance = p.querySelector('omneo-points-balance')!;
       await until(() => valueOf(balance) === '1,234 points');
-      const shows: Record<string, string> = { combined: '$57.34', rewards: '$45.00', 'points-dollars': '$12.34', points: '1,234 points' };
+      const shows: Record<string, string> = {
+        combined: '$57.34',
+        rewards: '$45.00',
+        'points-dollars': '$12.34',
+        points: '1,234 points',
+      };
       for (const [kind, text] of Object.entries(shows)) {
         balance.setAttribute('kind', kind);
         await balance.updateComplete;
@@ -218,7 +245,8 @@ describe('embed', () => {
 
     it("a list's source, rewards to benefits while the rewards load: benefits, never a reward", async () => {
       await mock.faults([{ path: REWARDS, delayMs: 700 }]);
-      const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"
+      const p =
+        await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"
         ><omneo-rewards-list></omneo-rewards-list
       ></omneo-provider>`);
       const list = p.querySelector('omneo-rewards-list')!;
@@ -234,7 +262,10 @@ describe('embed', () => {
       await sleep(900);
       shownText.stop();
       expect(names(list).every((n) => benefitNames.includes(n!))).to.equal(true);
-      expect(shownText.texts.filter((t) => rewardNames.some((n) => t.includes(n))), 'a reward on screen').to.deep.equal([]);
+      expect(
+        shownText.texts.filter((t) => rewardNames.some((n) => t.includes(n))),
+        'a reward on screen',
+      ).to.deep.equal([]);
       await watch.expectNoPageErrors();
     });
 
@@ -255,7 +286,8 @@ describe('embed', () => {
       const other = await MockOmneo.create();
       await other.spend(10);
       await mock.faults([{ path: BALANCES, delayMs: 700 }]);
-      const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"
+      const p =
+        await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"
         ><omneo-points-balance kind="combined"></omneo-points-balance
       ></omneo-provider>`);
       const balance = p.querySelector('omneo-points-balance')!;
@@ -283,7 +315,8 @@ describe('embed', () => {
 
     /** A balance, a rewards list and a benefits list under a provider for tenant `acme`. */
     async function widgets(attrs: { token?: string; tokenProvider?: () => unknown; tenant?: string }) {
-      const p = await fixture<OmneoProvider>(html`<omneo-provider tenant=${attrs.tenant ?? 'acme'} token=${ifDefined(attrs.token)} .tokenProvider=${attrs.tokenProvider} locale="en-AU"
+      const p =
+        await fixture<OmneoProvider>(html`<omneo-provider tenant=${attrs.tenant ?? 'acme'} token=${ifDefined(attrs.token)} .tokenProvider=${attrs.tokenProvider} locale="en-AU"
         ><omneo-points-balance></omneo-points-balance><omneo-rewards-list></omneo-rewards-list><omneo-rewards-list source="benefits"></omneo-rewards-list
       ></omneo-provider>`);
       const els = [p.querySelector('omneo-points-balance')!, ...p.querySelectorAll('omneo-rewards-list')];
@@ -313,11 +346,13 @@ describe('embed', () => {
       await until(() => shows(els, BEN), 3000, "Ben's data");
       recorders.forEach((r) => r.stop());
       for (const r of recorders) expect(traces(r.texts.slice(1), AVA)).to.deep.equal([]);
-      expect(api.calls.slice(since).map((c) => c.authorization)).to.deep.equal(api.calls.slice(since).map(() => `Bearer ${api.token(BEN)}`));
+      expect(api.calls.slice(since).map((c) => c.authorization)).to.deep.equal(
+        api.calls.slice(since).map(() => `Bearer ${api.token(BEN)}`),
+      );
       await watch.expectNoPageErrors();
     });
 
-    it('the tenant changes: the new tenant\'s data only, never the old one\'s', async () => {
+    it("the tenant changes: the new tenant's data only, never the old one's", async () => {
       const { p, els } = await widgets({ token: api.token(AVA), tenant: 'acme' });
       await until(() => shows(els, AVA, 'acme'), 3000, "acme's data");
       api.delay.ava = 300;
@@ -353,7 +388,14 @@ describe('embed', () => {
       // While Ben's data loads, nothing of Ava's is on screen.
       await sleep(150);
       expect(els.map(shown), "while Ben's data loads").to.deep.equal(['loading', 'loading', 'loading']);
-      await until(() => valueOf(balance) === '2,222 points' && names(rewards)[0] === `${BEN.reward} (acme)` && names(benefits)[0] === `${BEN.benefit} (acme)`, 3000, "Ben's data");
+      await until(
+        () =>
+          valueOf(balance) === '2,222 points' &&
+          names(rewards)[0] === `${BEN.reward} (acme)` &&
+          names(benefits)[0] === `${BEN.benefit} (acme)`,
+        3000,
+        "Ben's data",
+      );
       recorders.forEach((r) => r.stop());
       const after = recorders.map((r) => traces(r.texts.slice(1), AVA));
       expect(after, "Ava's data after the renewal").to.deep.equal([[], [], []]);

@@ -24,7 +24,8 @@ export function watchPage() {
   const errors: string[] = [];
   const sent: Sent[] = [];
   const onError = (e: ErrorEvent) => errors.push(`error: ${e.error?.stack ?? e.message}`);
-  const onRejection = (e: PromiseRejectionEvent) => errors.push(`unhandledrejection: ${(e.reason as Error)?.stack ?? String(e.reason)}`);
+  const onRejection = (e: PromiseRejectionEvent) =>
+    errors.push(`unhandledrejection: ${(e.reason as Error)?.stack ?? String(e.reason)}`);
   window.addEventListener('error', onError);
   window.addEventListener('unhandledrejection', onRejection);
   const real = window.fetch;
@@ -113,8 +114,7 @@ export async function logged(mock: MockOmneo, path: string, method = 'GET'): Pro
 }
 
 /** Milliseconds between consecutive requests of the mock's log. */
-export const gaps = (log: (Logged & { at?: string })[]) =>
-  log.slice(1).map((r, i) => Date.parse(r.at!) - Date.parse(log[i].at!));
+export const gaps = (log: (Logged & { at?: string })[]) => log.slice(1).map((r, i) => Date.parse(r.at!) - Date.parse(log[i].at!));
 
 /** Milliseconds between consecutive fetches the page made. */
 export const sentGaps = (sent: Sent[]) => sent.slice(1).map((s, i) => s.at - sent[i].at);
@@ -160,7 +160,8 @@ export const BEN: Shopper = { pid: 'ben', points: 2222, reward: 'Ben welcome gif
 export function shoppersApi() {
   const b64 = (o: object) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
   const now = () => Math.floor(Date.now() / 1000);
-  const tokenOf = (s: Shopper) => `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ pid: s.pid, iat: now(), exp: now() + 900 })}.sig-${s.pid}`;
+  const tokenOf = (s: Shopper) =>
+    `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ pid: s.pid, iat: now(), exp: now() + 900 })}.sig-${s.pid}`;
   const tokens = new Map([AVA, BEN].map((s) => [s.pid, tokenOf(s)]));
   const byToken = new Map([AVA, BEN].map((s) => [tokens.get(s.pid)!, s]));
   const delay: Record<string, number> = {};
@@ -172,10 +173,28 @@ export function shoppersApi() {
     const named = (name: string) => ({ name: `${name} (${tenant})`, image_url: null, short_description: null });
     if (path.endsWith('/balances')) {
       const d = s.points / 100;
-      return { data: { reward_balance: 10, point_balance: s.points, point_balance_dollars: d, combined_balance_dollars: d + 10, currency: 'AUD' } };
+      return {
+        data: {
+          reward_balance: 10,
+          point_balance: s.points,
+          point_balance_dollars: d,
+          combined_balance_dollars: d + 10,
+          currency: 'AUD',
+        },
+      };
     }
-    if (path.endsWith('/rewards')) return { data: [{ id: `${s.pid}-r1`, value_remaining: 10, expires_at: at, is_active: true, definition: named(s.reward) }], meta: { current_page: 1, last_page: 1, total: 1 } };
-    if (path.endsWith('/benefits')) return { data: [{ id: `${s.pid}-b1`, is_redeemable: true, redemptions_remaining: 1, expires_at: at, definition: named(s.benefit) }], meta: { current_page: 1, last_page: 1, total: 1 } };
+    if (path.endsWith('/rewards'))
+      return {
+        data: [{ id: `${s.pid}-r1`, value_remaining: 10, expires_at: at, is_active: true, definition: named(s.reward) }],
+        meta: { current_page: 1, last_page: 1, total: 1 },
+      };
+    if (path.endsWith('/benefits'))
+      return {
+        data: [
+          { id: `${s.pid}-b1`, is_redeemable: true, redemptions_remaining: 1, expires_at: at, definition: named(s.benefit) },
+        ],
+        meta: { current_page: 1, last_page: 1, total: 1 },
+      };
     return undefined;
   };
 
@@ -193,7 +212,8 @@ export function shoppersApi() {
       const shopper = byToken.get(authorization?.replace(/^Bearer /, '') ?? '');
       const reply = () => {
         signal?.removeEventListener('abort', onAbort);
-        const json = (body: unknown, status = 200) => resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+        const json = (body: unknown, status = 200) =>
+          resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
         if (!shopper || revoked.has(shopper.pid)) return json({ message: 'Unauthenticated.' }, 401);
         const body = answer(host[1], shopper, url.pathname);
         call.outcome = 'answered';

@@ -19,7 +19,10 @@ const REDEEM = '/profiles/me/redeem';
 const TOKEN = '/auth/token';
 
 /** A storefront page: a balance, a rewards list, a benefits list and a $10 redeem button under one provider. */
-async function storefront(mock: MockOmneo, options: { tokenUrl?: string; client?: OmneoClient; tokenProvider?: () => Promise<unknown> } = {}) {
+async function storefront(
+  mock: MockOmneo,
+  options: { tokenUrl?: string; client?: OmneoClient; tokenProvider?: () => Promise<unknown> } = {},
+) {
   const p = await fixture<OmneoProvider>(html`<omneo-provider
     base-url=${mock.baseUrl}
     token-url=${ifDefined(options.tokenProvider ? undefined : (options.tokenUrl ?? mock.tokenUrl))}
@@ -52,7 +55,10 @@ async function expectQuiet(mock: MockOmneo, ms = 300) {
   const before = (await mock.requests()).length;
   await sleep(ms);
   const after = await mock.requests();
-  expect(after.slice(before).map((r) => `${r.method} ${r.path}`), 'requests after the widgets settled').to.deep.equal([]);
+  expect(
+    after.slice(before).map((r) => `${r.method} ${r.path}`),
+    'requests after the widgets settled',
+  ).to.deep.equal([]);
 }
 
 /** Three attempts, spaced by ky's backoff (300 ms, then 600 ms) or by `Retry-After`. */
@@ -150,7 +156,9 @@ describe('faults', () => {
       },
       {
         name: 'balances carry a number as a string',
-        faults: async (m) => [{ path: BALANCES, status: 200, body: { data: { ...(await m.state()).balances, combined_balance_dollars: '57.34' } } }],
+        faults: async (m) => [
+          { path: BALANCES, status: 200, body: { data: { ...(await m.state()).balances, combined_balance_dollars: '57.34' } } },
+        ],
         shows: ['error', 'value', 'value', 'error'],
         gets: { [BALANCES]: 1, [REWARDS]: 1, [BENEFITS]: 1 },
       },
@@ -228,7 +236,12 @@ describe('faults', () => {
       await expectDesigned(widgets, 'value', 4000);
       expect(valueOf(balance)).to.equal('$57.34');
       const log = await mock.requests();
-      expect(log.map((r) => `${r.method} ${r.path}`).sort()).to.deep.equal([`GET ${BALANCES}`, `GET ${BENEFITS}`, `GET ${REWARDS}`, `POST ${TOKEN}`]);
+      expect(log.map((r) => `${r.method} ${r.path}`).sort()).to.deep.equal([
+        `GET ${BALANCES}`,
+        `GET ${BENEFITS}`,
+        `GET ${REWARDS}`,
+        `POST ${TOKEN}`,
+      ]);
       await expectQuiet(mock);
       await watch.expectNoPageErrors();
     });
@@ -435,7 +448,8 @@ describe('faults', () => {
 
     it('a double click on Confirm', async () => {
       await mock.faults([{ path: REDEEM, method: 'POST', delayMs: 200 }]);
-      const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"
+      const p =
+        await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"
         ><omneo-redeem-button amount="10" confirm></omneo-redeem-button
       ></omneo-provider>`);
       const button = await ready(p.querySelector('omneo-redeem-button')!);

@@ -32,12 +32,16 @@ export function fakeFetch(handler: Handler) {
       Promise.resolve(handler(call)).then(resolve, reject);
     });
   };
-  const count = (path: string, method = 'GET') => calls.filter((c) => c.method === method && c.url.pathname.endsWith(path)).length;
+  const count = (path: string, method = 'GET') =>
+    calls.filter((c) => c.method === method && c.url.pathname.endsWith(path)).length;
   return { fetch: fetch as typeof globalThis.fetch, calls, count };
 }
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+  new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
 
 const b64 = (o: object) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 
@@ -75,7 +79,11 @@ export function seen(el: Element): string {
       const assigned = n.assignedNodes({ flatten: true });
       return (assigned.length ? assigned : [...n.childNodes]).map(walk).join('');
     }
-    if (n instanceof Element && (n.matches('.sr-only, [aria-hidden="true"], style, script') || getComputedStyle(n).display === 'none')) return '';
+    if (
+      n instanceof Element &&
+      (n.matches('.sr-only, [aria-hidden="true"], style, script') || getComputedStyle(n).display === 'none')
+    )
+      return '';
     const root = (n as Element).shadowRoot;
     return [...(root ?? n).childNodes].map(walk).join('');
   };

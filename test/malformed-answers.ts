@@ -80,7 +80,16 @@ export function validReward(id: number, days: number | null): Obj {
     is_active: true,
     extended_at: null,
     meta: null,
-    definition: { id: 3, name: `Reward ${id}`, handle: 'birthday', type: 'birthday', value: 10, short_description: 'A gift', icon: null, image_url: `${CDN}/r${id}.png` },
+    definition: {
+      id: 3,
+      name: `Reward ${id}`,
+      handle: 'birthday',
+      type: 'birthday',
+      value: 10,
+      short_description: 'A gift',
+      icon: null,
+      image_url: `${CDN}/r${id}.png`,
+    },
   };
 }
 
@@ -92,7 +101,14 @@ export function validBenefit(id: number, days: number | null): Obj {
     expires_at: days === null ? null : utc(days),
     redeem_code_online: `ONLINE${id}`,
     redeem_code_pos: `POS${id}`,
-    definition: { name: `Benefit ${id}`, handle: 'free-coffee', icon: null, image_url: `${CDN}/b${id}.png`, short_description: 'A perk', terms_conditions: null },
+    definition: {
+      name: `Benefit ${id}`,
+      handle: 'free-coffee',
+      icon: null,
+      image_url: `${CDN}/b${id}.png`,
+      short_description: 'A perk',
+      terms_conditions: null,
+    },
   };
 }
 
@@ -183,21 +199,86 @@ const RAW = (token: string) => `\u0000raw:${token}\u0000`;
 export const MARKUP = '<img src=x onerror="window.__omneoPwned=1"><b>bold</b>';
 
 /** Instead of a number. */
-const NOT_NUMBERS: Json[] = ['12', '5.00', 'NaN', 'Infinity', '-Infinity', '1e400', RAW('1e400'), RAW('-1e400'), '', {}, [], [5], true, false, null, { value: 5 }];
+const NOT_NUMBERS: Json[] = [
+  '12',
+  '5.00',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e400',
+  RAW('1e400'),
+  RAW('-1e400'),
+  '',
+  {},
+  [],
+  [5],
+  true,
+  false,
+  null,
+  { value: 5 },
+];
 /** Numbers that are numbers, at the edges. */
 const ODD_NUMBERS: Json[] = [1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, -5, -0.01, 0, 1e-300, 123456789.123456];
 /** Instead of a string. Never "NaN", "null" and the like: a name may legitimately say anything, so text that says them proves nothing. */
 const NOT_STRINGS: Json[] = [42, 0, {}, [], ['a'], true, false, null, { en: 'Name' }];
 const ODD_STRINGS: Json[] = [MARKUP, '', '   ', 'javascript:alert(1)', 'x'.repeat(500), '🎁 Ünïcödé ‮reversed', '\u0000'];
-const NOT_DATES: Json[] = ['not a date', '2026-13-45 99:99:99', '0000-00-00 00:00:00', '', 'tomorrow', '01/02/2026', 'NaN', 1767225600, 0, {}, [], true, '2026-02-01 12:59:59+99:99'];
-const ODD_DATES: Json[] = ['9999-12-31 23:59:59', '1970-01-01 00:00:00', '0001-01-01 00:00:00', '2026-02-01T12:59:59Z', '2026-02-01T12:59:59.999+11:00', '2026-02-30 00:00:00'];
+const NOT_DATES: Json[] = [
+  'not a date',
+  '2026-13-45 99:99:99',
+  '0000-00-00 00:00:00',
+  '',
+  'tomorrow',
+  '01/02/2026',
+  'NaN',
+  1767225600,
+  0,
+  {},
+  [],
+  true,
+  '2026-02-01 12:59:59+99:99',
+];
+const ODD_DATES: Json[] = [
+  '9999-12-31 23:59:59',
+  '1970-01-01 00:00:00',
+  '0001-01-01 00:00:00',
+  '2026-02-01T12:59:59Z',
+  '2026-02-01T12:59:59.999+11:00',
+  '2026-02-30 00:00:00',
+];
 const NOT_BOOLEANS: Json[] = ['true', 'false', 1, 0, null, {}, []];
 const NOT_OBJECTS: Json[] = [null, 'x', '', 5, [], [{}], true];
 const UNKNOWN_VALUES: Json[] = [null, 'new', 7, { nested: { deeper: [1, 'two'] } }, [], true, MARKUP, RAW('1e400')];
-const UNKNOWN_KEYS = ['value_remaining', 'extra', 'localised', 'credit_balance', 'strategies', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'then', 'x-new-field'];
+const UNKNOWN_KEYS = [
+  'value_remaining',
+  'extra',
+  'localised',
+  'credit_balance',
+  'strategies',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'then',
+  'x-new-field',
+];
 
 /** Bodies that are not a JSON object at all. */
-const BROKEN_BODIES = ['', ' ', 'not json', '<!doctype html><html><body><h1>Maintenance</h1></body></html>', '{"data": {', '{"data": [{"id": 1, "value_remaining": 1', 'null', '[]', '"data"', '42', 'NaN', 'undefined', 'true', '{}'];
+const BROKEN_BODIES = [
+  '',
+  ' ',
+  'not json',
+  '<!doctype html><html><body><h1>Maintenance</h1></body></html>',
+  '{"data": {',
+  '{"data": [{"id": 1, "value_remaining": 1',
+  'null',
+  '[]',
+  '"data"',
+  '42',
+  'NaN',
+  'undefined',
+  'true',
+  '{}',
+];
 
 /**
  * A copy of one of `values`: the pools' objects are shared by every round, and a later mutation
@@ -291,7 +372,17 @@ function objectAnswer(route: Route, data: Obj, rng: Rng, envelope: boolean): Ans
     return { status: 200, body: serialize(envelope ? { data } : data), note: notes.join('; ') };
   }
   if (roll < 0.9 && envelope) {
-    const broken = rng.pick<Json>([{}, { data: null }, { data: [] }, { data: [data] }, { data: 'x' }, { data: 5 }, { message: 'ok' }, { Data: data }, [data]]);
+    const broken = rng.pick<Json>([
+      {},
+      { data: null },
+      { data: [] },
+      { data: [data] },
+      { data: 'x' },
+      { data: 5 },
+      { message: 'ok' },
+      { Data: data },
+      [data],
+    ]);
     return { status: 200, body: serialize(broken), note: `envelope ${describe(broken)}` };
   }
   return brokenAnswer(route, rng);
@@ -305,7 +396,8 @@ function brokenAnswer(route: Route, rng: Rng): Answer {
   }
   if (roll < 0.8) return { status: 204, body: '', note: '204 no content' };
   // No 5xx, 408 or 429 on GETs: the client retries those with backoff (faults.test.ts covers that), and this suite must stay fast.
-  const status = route === 'redeem' || route === 'benefit-redeem' ? rng.pick([404, 422, 500, 503]) : rng.pick([400, 403, 404, 422]);
+  const status =
+    route === 'redeem' || route === 'benefit-redeem' ? rng.pick([404, 422, 500, 503]) : rng.pick([400, 403, 404, 422]);
   const body = rng.pick([
     '',
     'Bad',
@@ -332,16 +424,29 @@ function listAnswer(source: keyof typeof LISTS, page: number, rng: Rng): Answer 
     links: { first: '?page=1', last: `?page=${lastPage}`, prev: null, next: page < lastPage ? `?page=${page + 1}` : null },
     meta: { current_page: page, from: 1, last_page: lastPage, path: '/x', per_page: 15, to: n, total: n },
   };
-  const textOf = (i: number) => (source === 'rewards' ? `Reward ${firstId + i}` : source === 'benefits' ? `Benefit ${firstId + i}` : `Order ${firstId + i}`);
+  const textOf = (i: number) =>
+    source === 'rewards' ? `Reward ${firstId + i}` : source === 'benefits' ? `Benefit ${firstId + i}` : `Order ${firstId + i}`;
   const all = items.map((_, i) => textOf(i));
   const single = lastPage === 1;
   const roll = rng.next();
   if (roll < 0.15) {
-    return { status: 200, body: serialize(body), note: `valid, ${n} items, page ${page}/${lastPage}`, expect: single ? 'value' : undefined, shows: single ? all : undefined };
+    return {
+      status: 200,
+      body: serialize(body),
+      note: `valid, ${n} items, page ${page}/${lastPage}`,
+      expect: single ? 'value' : undefined,
+      shows: single ? all : undefined,
+    };
   }
   if (roll < 0.3) {
     const notes = Array.from({ length: 1 + rng.int(4) }, () => mutate(body, rng, true));
-    return { status: 200, body: serialize(body), note: `unknown fields: ${notes.join('; ')}`, expect: single ? 'value' : undefined, shows: single ? all : undefined };
+    return {
+      status: 200,
+      body: serialize(body),
+      note: `unknown fields: ${notes.join('; ')}`,
+      expect: single ? 'value' : undefined,
+      shows: single ? all : undefined,
+    };
   }
   if (roll < 0.75 && n > 0) {
     const touched = new Set<number>();
@@ -352,7 +457,13 @@ function listAnswer(source: keyof typeof LISTS, page: number, rng: Rng): Answer 
     });
     const sound = touched.size < n && single;
     const untouched = all.filter((_, i) => !touched.has(i));
-    return { status: 200, body: serialize(body), note: notes.join('; '), expect: sound ? 'not-error' : undefined, shows: sound ? untouched : undefined };
+    return {
+      status: 200,
+      body: serialize(body),
+      note: notes.join('; '),
+      expect: sound ? 'not-error' : undefined,
+      shows: sound ? untouched : undefined,
+    };
   }
   if (roll < 0.9) {
     const broken = rng.pick<() => [string, Json]>([
@@ -387,10 +498,24 @@ function tokenAnswer(rng: Rng): Answer {
   }
   if (roll < 0.78) {
     // Claims the widgets may read: pid and exp (junk here must not matter: the API takes the token).
-    const claims = rng.pick<Record<string, unknown>>([{ pid: {}, exp: 'soon' }, { pid: null, iat: 'x' }, { exp: 1e308 }, { pid: [1], exp: -1 }, {}]);
-    return { status: 200, body: serialize({ token: jwtWith(claims) }), note: `claims ${JSON.stringify(claims)}`, expect: 'value' };
+    const claims = rng.pick<Record<string, unknown>>([
+      { pid: {}, exp: 'soon' },
+      { pid: null, iat: 'x' },
+      { exp: 1e308 },
+      { pid: [1], exp: -1 },
+      {},
+    ]);
+    return {
+      status: 200,
+      body: serialize({ token: jwtWith(claims) }),
+      note: `claims ${JSON.stringify(claims)}`,
+      expect: 'value',
+    };
   }
-  if (roll < 0.84) return rng.chance(0.5) ? { status: 204, body: '', note: '204: signed out' } : { status: 401, body: '{"message":"Unauthenticated."}', note: '401: signed out' };
+  if (roll < 0.84)
+    return rng.chance(0.5)
+      ? { status: 204, body: '', note: '204: signed out' }
+      : { status: 401, body: '{"message":"Unauthenticated."}', note: '401: signed out' };
   if (roll < 0.94) {
     const body = rng.pick<Json>([
       { token: 5 },

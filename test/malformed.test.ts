@@ -10,12 +10,30 @@
 import { expect, html } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import '../src/index.js';
-import { createOmneoClient, distanceToNextTier, type OmneoClient, type OmneoProvider, type OmneoRedeemButton } from '../src/index.js';
+import {
+  createOmneoClient,
+  distanceToNextTier,
+  type OmneoClient,
+  type OmneoProvider,
+  type OmneoRedeemButton,
+} from '../src/index.js';
 import { parseTiers } from '../src/api/validate.js';
 import { en } from '../src/internal/strings.js';
 import { fakeFetch, json, jwt, part, seen, sleep, until, type Call } from './helpers.js';
 import { shown as shownByHelpers, watchPage, type PageWatch, type Shown } from './fault-helpers.js';
-import { answerFor, MARKUP, usesTokenProvider, utc, validBalances, validBenefit, validLot, validReward, validTiers, type Answer, type Route } from './malformed-answers.js';
+import {
+  answerFor,
+  MARKUP,
+  usesTokenProvider,
+  utc,
+  validBalances,
+  validBenefit,
+  validLot,
+  validReward,
+  validTiers,
+  type Answer,
+  type Route,
+} from './malformed-answers.js';
 
 declare global {
   interface Window {
@@ -67,7 +85,8 @@ function junkIn(el: Element): string[] {
     if (node instanceof Element) {
       if (node.localName === 'style') return;
       where = `${where} > ${node.localName}${node.getAttribute('part') ? `[part=${node.getAttribute('part')}]` : ''}`;
-      for (const attr of node.attributes) if (SPOKEN.test(attr.name) && JUNK.test(attr.value)) found.push(`${where} @${attr.name}="${attr.value.slice(0, 80)}"`);
+      for (const attr of node.attributes)
+        if (SPOKEN.test(attr.name) && JUNK.test(attr.value)) found.push(`${where} @${attr.name}="${attr.value.slice(0, 80)}"`);
       if (node.shadowRoot) walk(node.shadowRoot, where);
     }
     for (const child of node.childNodes) walk(child, where);
@@ -79,7 +98,10 @@ function junkIn(el: Element): string[] {
 /** Markup from the API never becomes elements, and images are http(s) only. */
 function injectedIn(el: Element): string[] {
   const found: string[] = [];
-  const roots = [el.shadowRoot!, ...[...el.shadowRoot!.querySelectorAll('*')].flatMap((e) => (e.shadowRoot ? [e.shadowRoot] : []))];
+  const roots = [
+    el.shadowRoot!,
+    ...[...el.shadowRoot!.querySelectorAll('*')].flatMap((e) => (e.shadowRoot ? [e.shadowRoot] : [])),
+  ];
   for (const root of roots) {
     for (const img of root.querySelectorAll('img')) {
       if (img.getAttribute('part') !== 'image') found.push(`an <img> that is not the image part: ${img.outerHTML.slice(0, 80)}`);
@@ -108,7 +130,8 @@ function routeOf(call: Call): Route | undefined {
   return ROUTES.find(([re]) => re.test(call.url.pathname))?.[1];
 }
 
-const respond = (a: Answer) => new Response(a.status === 204 ? null : a.body, { status: a.status, headers: { 'Content-Type': 'application/json' } });
+const respond = (a: Answer) =>
+  new Response(a.status === 204 ? null : a.body, { status: a.status, headers: { 'Content-Type': 'application/json' } });
 
 /** The round's client: every answer, the token's included, from the generator. */
 function fuzzedOmneo(seed: number) {
@@ -138,11 +161,22 @@ function fuzzedOmneo(seed: number) {
     // What a framework's own fetch would hand over: the parsed body, whatever it is.
     return JSON.parse(a.body);
   };
-  const client = createOmneoClient({ baseUrl: BASE, fetch: f.fetch, ...(viaProvider ? { tokenProvider } : { tokenUrl: TOKEN_URL }) });
+  const client = createOmneoClient({
+    baseUrl: BASE,
+    fetch: f.fetch,
+    ...(viaProvider ? { tokenProvider } : { tokenUrl: TOKEN_URL }),
+  });
   /** What each route was answered, for a failure message. */
   const notes = () => {
-    const sent = f.calls.map((c) => `${c.method} ${c.url.pathname.replace(BASE.replace(/^https:\/\/[^/]+/, ''), '')}${c.url.searchParams.has('page[number]') ? ` p${c.url.searchParams.get('page[number]')}` : ''}`);
-    return [`token via ${viaProvider ? 'tokenProvider' : 'token-url'}`, ...[...answers].map(([k, a]) => `${k}: ${a.note}`), `requests: ${sent.join(', ')}`].join('\n  ');
+    const sent = f.calls.map(
+      (c) =>
+        `${c.method} ${c.url.pathname.replace(BASE.replace(/^https:\/\/[^/]+/, ''), '')}${c.url.searchParams.has('page[number]') ? ` p${c.url.searchParams.get('page[number]')}` : ''}`,
+    );
+    return [
+      `token via ${viaProvider ? 'tokenProvider' : 'token-url'}`,
+      ...[...answers].map(([k, a]) => `${k}: ${a.note}`),
+      `requests: ${sent.join(', ')}`,
+    ].join('\n  ');
   };
   return { client, calls: f.calls, answers, notes, failures };
 }
@@ -235,7 +269,10 @@ function expectFollowsAnswers(widgets: Element[], answers: Map<string, Answer>, 
     // One bad item costs that item: a list of every item (expired ones too) shows each of the others.
     if (answer?.shows && el.hasAttribute('include-expired')) {
       const text = seen(el);
-      expect(answer.shows.filter((item) => !text.includes(item)), `items missing from ${why}`).to.deep.equal([]);
+      expect(
+        answer.shows.filter((item) => !text.includes(item)),
+        `items missing from ${why}`,
+      ).to.deep.equal([]);
     }
   }
 }
@@ -285,7 +322,10 @@ async function redeemWhereAllowed(widgets: Element[], answers: Map<string, Answe
 async function expectQuiet(calls: Call[], context: () => string) {
   const before = calls.length;
   await sleep(50);
-  expect(calls.slice(before).map((c) => `${c.method} ${c.url.pathname}`), `requests after the widgets settled\n${context()}`).to.deep.equal([]);
+  expect(
+    calls.slice(before).map((c) => `${c.method} ${c.url.pathname}`),
+    `requests after the widgets settled\n${context()}`,
+  ).to.deep.equal([]);
 }
 
 // ---------------------------------------------------------------------------
@@ -348,7 +388,11 @@ function answering(bodies: Partial<Record<Route, unknown>>) {
   return { calls: f.calls, client: createOmneoClient({ baseUrl: BASE, tokenProvider: () => jwt(), fetch: f.fetch }) };
 }
 
-const page = (items: unknown[]) => ({ data: items, links: { first: null, last: null, prev: null, next: null }, meta: { current_page: 1, last_page: 1, total: items.length } });
+const page = (items: unknown[]) => ({
+  data: items,
+  links: { first: null, last: null, prev: null, next: null },
+  meta: { current_page: 1, last_page: 1, total: items.length },
+});
 const names = (el: Element) => [...el.shadowRoot!.querySelectorAll('[part~="name"]')].map((n) => n.textContent);
 
 /** Mounts `inner` with `client` and waits until every widget in it has settled. */
@@ -372,7 +416,8 @@ function withUnknownFields<T>(value: T): T {
     constructor: 7,
     then: 'not a promise',
   };
-  for (const [k, v] of Object.entries(extra)) if (!(k in copy) || k === 'toString' || k === 'constructor' || k === 'then') copy[k] = v;
+  for (const [k, v] of Object.entries(extra))
+    if (!(k in copy) || k === 'toString' || k === 'constructor' || k === 'then') copy[k] = v;
   // A field other sources have, on an object that has no such field.
   if (!('value_remaining' in copy)) copy.value_remaining = '12';
   Object.defineProperty(copy, '__proto__', { value: { polluted: true }, enumerable: true, configurable: true, writable: true });
@@ -442,7 +487,10 @@ describe('malformed answers, named cases', () => {
         { ...validBenefit(freshId(), 20), definition: { name: 'Free coffee' }, value_remaining: value, value_initial: value },
       ];
       const { client } = answering({ balances: { data: validBalances() }, benefits: page(benefits) });
-      const { widgets, events } = await storefrontOf(client, html`<omneo-rewards-list source="benefits" redeemable></omneo-rewards-list>`);
+      const { widgets, events } = await storefrontOf(
+        client,
+        html`<omneo-rewards-list source="benefits" redeemable></omneo-rewards-list>`,
+      );
       const [list] = widgets;
       expect(events.get(list)).to.equal('omneo-load');
       // The field is not a benefit's: ignored, never shown, never a reason to leave the item out.
@@ -470,10 +518,18 @@ describe('malformed answers, named cases', () => {
     await until(() => names(list).length === 3);
     await sleep(50);
     expect(names(list)).to.deep.equal([`Reward ${a}`, `Reward ${b}`, `Reward ${c}`]);
-    expect([...list.shadowRoot!.querySelectorAll('omneo-redeem-button')].map((el) => el.dataset.key)).to.deep.equal([a, b, c].map(String));
+    expect([...list.shadowRoot!.querySelectorAll('omneo-redeem-button')].map((el) => el.dataset.key)).to.deep.equal(
+      [a, b, c].map(String),
+    );
   });
 
-  for (const errors of [{ amount: [{ code: 1 }] }, { amount: [42] }, { amount: [null] }, { amount: 'The amount is too high.' }, [['x']]]) {
+  for (const errors of [
+    { amount: [{ code: 1 }] },
+    { amount: [42] },
+    { amount: [null] },
+    { amount: 'The amount is too high.' },
+    [['x']],
+  ]) {
     it(`a refused redeem whose field errors are ${JSON.stringify(errors)} says so without junk`, async () => {
       const f = fakeFetch((call) => {
         const route = routeOf(call);
@@ -497,10 +553,19 @@ describe('malformed answers, named cases', () => {
   }
 
   const allBad: Record<'rewards' | 'benefits' | 'points', () => object[]> = {
-    rewards: () => [{ ...validReward(freshId(), 10), value_remaining: '5' }, { ...validReward(freshId(), 10), expires_at: 'soon' }],
+    rewards: () => [
+      { ...validReward(freshId(), 10), value_remaining: '5' },
+      { ...validReward(freshId(), 10), expires_at: 'soon' },
+    ],
     // Each with an id of its own: items without one are named together, once per page load.
-    benefits: () => [{ ...validBenefit(freshId(), 10), definition: null }, { ...validBenefit(freshId(), 10), is_redeemable: 'yes' }],
-    points: () => [{ ...validLot(freshId(), 10), value_remaining: 'NaN' }, { ...validLot(freshId(), 10), value_remaining: null }],
+    benefits: () => [
+      { ...validBenefit(freshId(), 10), definition: null },
+      { ...validBenefit(freshId(), 10), is_redeemable: 'yes' },
+    ],
+    points: () => [
+      { ...validLot(freshId(), 10), value_remaining: 'NaN' },
+      { ...validLot(freshId(), 10), value_remaining: null },
+    ],
   };
   for (const source of ['rewards', 'benefits', 'points'] as const) {
     it(`a page where every item fails is an error, not an empty list (${source})`, async () => {
@@ -550,17 +615,35 @@ describe('malformed answers, named cases', () => {
   describe('a tier answer with junk never prints NaN', () => {
     const tierOf = (name: string, valueMin: unknown) => ({ id: 1, name, value_min: valueMin, value_maintain: valueMin });
     const junkTiers: [string, Record<string, unknown>][] = [
-      ['credit and thresholds at the edges of a double', { current_tier: tierOf('Silver', -1e308), next_tier: tierOf('Gold', 1e308), current_credit: 1e308, next_remain: null }],
-      ['a credit below -1e308', { current_tier: tierOf('Silver', 1e308), next_tier: tierOf('Gold', 1e308), current_credit: -1e308 }],
-      ['next_remain that overflows the threshold', { current_tier: tierOf('Silver', -1e308), next_tier: tierOf('Gold', 1e308), current_credit: 0, next_remain: 1e308 }],
+      [
+        'credit and thresholds at the edges of a double',
+        { current_tier: tierOf('Silver', -1e308), next_tier: tierOf('Gold', 1e308), current_credit: 1e308, next_remain: null },
+      ],
+      [
+        'a credit below -1e308',
+        { current_tier: tierOf('Silver', 1e308), next_tier: tierOf('Gold', 1e308), current_credit: -1e308 },
+      ],
+      [
+        'next_remain that overflows the threshold',
+        { current_tier: tierOf('Silver', -1e308), next_tier: tierOf('Gold', 1e308), current_credit: 0, next_remain: 1e308 },
+      ],
       ['equal thresholds', { current_tier: tierOf('Silver', 500), next_tier: tierOf('Gold', 500), current_credit: 600 }],
-      ['a next tier below the current one', { current_tier: tierOf('Silver', 500), next_tier: tierOf('Gold', 100), current_credit: 300, next_remain: -200 }],
+      [
+        'a next tier below the current one',
+        { current_tier: tierOf('Silver', 500), next_tier: tierOf('Gold', 100), current_credit: 300, next_remain: -200 },
+      ],
       ['no thresholds', { current_tier: { name: 'Silver' }, next_tier: { name: 'Gold' } }],
       ['a string credit', { current_tier: tierOf('Silver', 500), next_tier: tierOf('Gold', 1000), current_credit: '800' }],
       ['NaN as a string', { current_tier: tierOf('Silver', 'NaN'), next_tier: tierOf('Gold', 'Infinity'), current_credit: 800 }],
-      ['a next tier without a name', { current_tier: tierOf('Silver', 500), next_tier: { value_min: 1000 }, current_credit: 800 }],
+      [
+        'a next tier without a name',
+        { current_tier: tierOf('Silver', 500), next_tier: { value_min: 1000 }, current_credit: 800 },
+      ],
       ['tiers that are not objects', { current_tier: 'Silver', next_tier: 5 }],
-      ['a bad anniversary', { current_tier: tierOf('Silver', 500), next_tier: null, current_remain: 50, anniversary_at: 'next year' }],
+      [
+        'a bad anniversary',
+        { current_tier: tierOf('Silver', 500), next_tier: null, current_remain: 50, anniversary_at: 'next year' },
+      ],
       ['markup names', { current_tier: tierOf(MARKUP, 0), next_tier: tierOf(MARKUP, 10), current_credit: 5 }],
       ['no data', {}],
     ];
@@ -575,7 +658,10 @@ describe('malformed answers, named cases', () => {
           return;
         }
         const { fraction, remaining } = distanceToNextTier(progress);
-        for (const [name, n] of [['fraction', fraction], ['remaining', remaining]] as const) {
+        for (const [name, n] of [
+          ['fraction', fraction],
+          ['remaining', remaining],
+        ] as const) {
           if (n !== undefined) expect(Number.isFinite(n), `${name} is ${n}`).to.equal(true);
         }
         if (fraction !== undefined) expect(fraction).to.be.within(0, 1);
@@ -584,9 +670,15 @@ describe('malformed answers, named cases', () => {
 
     it(`<${TIER_TAG}> shows each of them as designed, with no junk`, async function () {
       if (!hasTier()) this.skip();
-      for (const [what, data] of [...junkTiers, ['a tier to keep by its anniversary', { current_tier: tierOf('Silver', 0), current_remain: 1, anniversary_at: utc(9) }]] as const) {
+      for (const [what, data] of [
+        ...junkTiers,
+        ['a tier to keep by its anniversary', { current_tier: tierOf('Silver', 0), current_remain: 1, anniversary_at: utc(9) }],
+      ] as const) {
         const { client } = answering({ tiers: { data } });
-        const { widgets, events } = await storefrontOf(client, html`<omneo-tier-progress></omneo-tier-progress><omneo-tier-progress unit="dollars"></omneo-tier-progress>`);
+        const { widgets, events } = await storefrontOf(
+          client,
+          html`<omneo-tier-progress></omneo-tier-progress><omneo-tier-progress unit="dollars"></omneo-tier-progress>`,
+        );
         expectDesigned(widgets, events, () => what);
       }
     });

@@ -47,7 +47,9 @@ export class MockOmneo {
   readonly tokenUrl = `/omneo/token/${this.ns}`;
 
   /** `member`: the shopper's tier (`gold` by default; `platinum` is the top, `none` has no tier). */
-  static async create(options: { rewards?: number; tokenTtlSeconds?: number; member?: 'bronze' | 'silver' | 'gold' | 'platinum' | 'none' } = {}) {
+  static async create(
+    options: { rewards?: number; tokenTtlSeconds?: number; member?: 'bronze' | 'silver' | 'gold' | 'platinum' | 'none' } = {},
+  ) {
     const m = new MockOmneo();
     await m.control('POST', 'reset', options);
     return m;
@@ -85,7 +87,9 @@ export class MockOmneo {
    */
   static async shopifySignature(customerId: string = DEMO_SHOPIFY_CUSTOMER_ID, shopSecret: string = DEMO_SHOP_SECRET) {
     const encoder = new TextEncoder();
-    const key = await crypto.subtle.importKey('raw', encoder.encode(shopSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const key = await crypto.subtle.importKey('raw', encoder.encode(shopSecret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+    ]);
     const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(customerId));
     return [...new Uint8Array(mac)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   }

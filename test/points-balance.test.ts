@@ -48,12 +48,16 @@ function rendered(root: Node): string {
   return text;
 }
 
-const ready = (el: OmneoPointsBalance) => until(() => part(el, 'value') && !part(el, 'value')!.classList.contains('skeleton'), 4000, 'the value');
+const ready = (el: OmneoPointsBalance) =>
+  until(() => part(el, 'value') && !part(el, 'value')!.classList.contains('skeleton'), 4000, 'the value');
 
 /** A client answered by a scripted fetch, so a state can be held as long as a test needs. */
 function scripted(balances: () => Response | Promise<Response>) {
   const f = fakeFetch((c) => (c.url.pathname.endsWith('/balances') ? balances() : json({ message: 'no' }, 404)));
-  return { f, client: createOmneoClient({ baseUrl: 'https://api.x.getomneo.com/id/api/v1', tokenProvider: () => jwt(), fetch: f.fetch }) };
+  return {
+    f,
+    client: createOmneoClient({ baseUrl: 'https://api.x.getomneo.com/id/api/v1', tokenProvider: () => jwt(), fetch: f.fetch }),
+  };
 }
 
 describe('<omneo-points-balance>', () => {
@@ -75,8 +79,15 @@ describe('<omneo-points-balance>', () => {
         const p = await mounted(mock, html`<omneo-points-balance kind=${kind}></omneo-points-balance>`);
         const el = p.querySelector('omneo-points-balance')!;
         await ready(el);
-        const money = { 'points-dollars': 'point_balance_dollars', rewards: 'reward_balance', combined: 'combined_balance_dollars' } as const;
-        const expected = kind === 'points' ? text : new Intl.NumberFormat('en-AU', { style: 'currency', currency: 'AUD' }).format(state.balances[money[kind]]);
+        const money = {
+          'points-dollars': 'point_balance_dollars',
+          rewards: 'reward_balance',
+          combined: 'combined_balance_dollars',
+        } as const;
+        const expected =
+          kind === 'points'
+            ? text
+            : new Intl.NumberFormat('en-AU', { style: 'currency', currency: 'AUD' }).format(state.balances[money[kind]]);
         expect(part(el, 'value')!.textContent).to.equal(expected);
       });
     }
@@ -95,25 +106,81 @@ describe('<omneo-points-balance>', () => {
       const built: string[] = [];
       Intl.NumberFormat = new Proxy(NumberFormat, { construct: (C, args) => (built.push(args[0]), new C(...args)) });
       try {
-        for (const locale of ['en', 'en-US', 'en-AU', 'en-NZ', 'en-GB', 'en-CA', 'en-IE', 'EN-au', 'en-IN', 'en-ZA', 'en-CH', 'en-DE', 'en-US-u-nu-arab', 'hi-IN']) formatNumber(locale, 1234);
+        for (const locale of [
+          'en',
+          'en-US',
+          'en-AU',
+          'en-NZ',
+          'en-GB',
+          'en-CA',
+          'en-IE',
+          'EN-au',
+          'en-IN',
+          'en-ZA',
+          'en-CH',
+          'en-DE',
+          'en-US-u-nu-arab',
+          'hi-IN',
+        ])
+          formatNumber(locale, 1234);
         formatNumber('en-GB', 1234.5);
       } finally {
         Intl.NumberFormat = NumberFormat;
       }
       expect(built).to.deep.equal(['en-IN', 'en-ZA', 'en-CH', 'en-DE', 'en-US-u-nu-arab', 'hi-IN', 'en-GB']);
       // And what it writes, either way, is Intl's.
-      const numbers = [0, 1, -1, 7, 999, 1000, -1000, 12_345, 123_456, 1_234_567, -98_765_432, 2 ** 31, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1234.5, 1e21];
-      for (const locale of ['en', 'en-US', 'en-AU', 'en-NZ', 'en-GB', 'en-CA', 'en-IE', 'EN-au', 'en-IN', 'en-ZA', 'en-CH', 'en-DE', 'en-US-u-nu-arab', 'de-DE', 'fr', 'hi-IN']) {
-        for (const n of numbers) expect(formatNumber(locale, n), `${n} in ${locale}`).to.equal(new Intl.NumberFormat(locale).format(n));
+      const numbers = [
+        0,
+        1,
+        -1,
+        7,
+        999,
+        1000,
+        -1000,
+        12_345,
+        123_456,
+        1_234_567,
+        -98_765_432,
+        2 ** 31,
+        Number.MAX_SAFE_INTEGER,
+        -Number.MAX_SAFE_INTEGER,
+        1234.5,
+        1e21,
+      ];
+      for (const locale of [
+        'en',
+        'en-US',
+        'en-AU',
+        'en-NZ',
+        'en-GB',
+        'en-CA',
+        'en-IE',
+        'EN-au',
+        'en-IN',
+        'en-ZA',
+        'en-CH',
+        'en-DE',
+        'en-US-u-nu-arab',
+        'de-DE',
+        'fr',
+        'hi-IN',
+      ]) {
+        for (const n of numbers)
+          expect(formatNumber(locale, n), `${n} in ${locale}`).to.equal(new Intl.NumberFormat(locale).format(n));
       }
     });
 
     for (const label of [false, true]) {
       it(`reads "(A$57.34 to spend)" inside a sentence, no space before the value, ${label ? 'with' : 'without'} a label`, async () => {
         const { balances } = await mock.state();
-        const combined = new Intl.NumberFormat('en-AU', { style: 'currency', currency: 'AUD' }).format(balances.combined_balance_dollars);
+        const combined = new Intl.NumberFormat('en-AU', { style: 'currency', currency: 'AUD' }).format(
+          balances.combined_balance_dollars,
+        );
         const labelled = label ? html`<span slot="label">you have</span>` : '';
-        const p = await mounted(mock, html`<p>(<omneo-points-balance kind="combined">${labelled}</omneo-points-balance> to spend)</p>`);
+        const p = await mounted(
+          mock,
+          html`<p>(<omneo-points-balance kind="combined">${labelled}</omneo-points-balance> to spend)</p>`,
+        );
         await ready(p.querySelector('omneo-points-balance')!);
         expect(rendered(p.querySelector('p')!)).to.equal(label ? `(you have ${combined} to spend)` : `(${combined} to spend)`);
       });
@@ -121,24 +188,36 @@ describe('<omneo-points-balance>', () => {
 
     it('says "1 point" for one point', async () => {
       const { client } = scripted(() => json({ data: { ...BALANCES, point_balance: 1 } }));
-      const el = (await fixture<OmneoProvider>(html`<omneo-provider .client=${client} locale="en"><omneo-points-balance></omneo-points-balance></omneo-provider>`)).firstElementChild as OmneoPointsBalance;
+      const el = (
+        await fixture<OmneoProvider>(
+          html`<omneo-provider .client=${client} locale="en"><omneo-points-balance></omneo-points-balance></omneo-provider>`,
+        )
+      ).firstElementChild as OmneoPointsBalance;
       await ready(el);
       expect(part(el, 'value')!.textContent).to.equal('1 point');
     });
 
     it("formats numbers and money in the provider's locale and currency", async () => {
-      const p = await mounted(mock, html`<omneo-points-balance></omneo-points-balance><omneo-points-balance kind="combined"></omneo-points-balance>`, { locale: 'de-DE', currency: 'EUR' });
+      const p = await mounted(
+        mock,
+        html`<omneo-points-balance></omneo-points-balance><omneo-points-balance kind="combined"></omneo-points-balance>`,
+        { locale: 'de-DE', currency: 'EUR' },
+      );
       const [points, combined] = p.querySelectorAll('omneo-points-balance');
       const { balances } = await mock.state();
       await ready(points);
       await ready(combined);
       expect(part(points, 'value')!.textContent).to.match(/^1\.234 /);
-      expect(part(combined, 'value')!.textContent).to.equal(new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(balances.combined_balance_dollars));
+      expect(part(combined, 'value')!.textContent).to.equal(
+        new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(balances.combined_balance_dollars),
+      );
     });
 
     it("uses the balances' currency, then AUD, and the nearest lang", async () => {
       const { client } = scripted(() => json({ data: { ...BALANCES, currency: 'NZD' } }));
-      const wrap = await fixture(html`<div lang="en-NZ"><omneo-provider .client=${client}><omneo-points-balance kind="combined"></omneo-points-balance></omneo-provider></div>`);
+      const wrap = await fixture(
+        html`<div lang="en-NZ"><omneo-provider .client=${client}><omneo-points-balance kind="combined"></omneo-points-balance></omneo-provider></div>`,
+      );
       const el = wrap.querySelector('omneo-points-balance')!;
       await ready(el);
       expect(part(el, 'value')!.textContent).to.equal('$27.34');
@@ -159,7 +238,9 @@ describe('<omneo-points-balance>', () => {
     });
 
     it('fires omneo-load with the balances', async () => {
-      const p = fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl}><omneo-points-balance></omneo-points-balance></omneo-provider>`);
+      const p = fixture<OmneoProvider>(
+        html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl}><omneo-points-balance></omneo-points-balance></omneo-provider>`,
+      );
       const el = (await p).querySelector('omneo-points-balance')!;
       const e = await oneEvent(el, 'omneo-load');
       expect(e.detail.data).to.include({ point_balance: 1234 });
@@ -170,7 +251,9 @@ describe('<omneo-points-balance>', () => {
   describe('loading', () => {
     it('holds a placeholder the size of a value, announced as loading', async () => {
       const { client } = scripted(() => new Promise(() => {}));
-      const p = await fixture<OmneoProvider>(html`<p style="font: 16px sans-serif">You have <omneo-provider .client=${client} locale="en"><omneo-points-balance></omneo-points-balance></omneo-provider> to spend.</p>`);
+      const p = await fixture<OmneoProvider>(
+        html`<p style="font: 16px sans-serif">You have <omneo-provider .client=${client} locale="en"><omneo-points-balance></omneo-points-balance></omneo-provider> to spend.</p>`,
+      );
       const el = p.querySelector('omneo-points-balance')!;
       const placeholder = part(el, 'value')!;
       expect(placeholder.classList.contains('skeleton')).to.equal(true);
@@ -185,7 +268,8 @@ describe('<omneo-points-balance>', () => {
 
   describe('signed out', () => {
     it('shows the signed-out slot and calls no API', async () => {
-      const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${`${mock.tokenUrl}?status=401`}>
+      const p =
+        await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${`${mock.tokenUrl}?status=401`}>
         <omneo-points-balance><span slot="signed-out">Sign in to see your points</span></omneo-points-balance>
       </omneo-provider>`);
       const el = p.querySelector('omneo-points-balance')!;
@@ -195,7 +279,9 @@ describe('<omneo-points-balance>', () => {
     });
 
     it('says so in words of its own when there is no slot (204 from the token endpoint)', async () => {
-      const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${`${mock.tokenUrl}?status=204`}><omneo-points-balance></omneo-points-balance></omneo-provider>`);
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider base-url=${mock.baseUrl} token-url=${`${mock.tokenUrl}?status=204`}><omneo-points-balance></omneo-points-balance></omneo-provider>`,
+      );
       const el = p.querySelector('omneo-points-balance')!;
       await until(() => seen(el) === 'Sign in to see your rewards.');
     });

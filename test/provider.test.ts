@@ -4,7 +4,7 @@ import { OmneoPointsBalance, OmneoProvider, createOmneoClient } from '../src/ind
 import { MockOmneo } from './mock.js';
 import { BALANCES, fakeFetch, json, jwt, part, seen, until } from './helpers.js';
 
-const valueOf = (el: Element) => part(el, 'value')?.classList.contains('skeleton') ? undefined : part(el, 'value')?.textContent;
+const valueOf = (el: Element) => (part(el, 'value')?.classList.contains('skeleton') ? undefined : part(el, 'value')?.textContent);
 
 describe('<omneo-provider>', () => {
   let mock: MockOmneo;
@@ -13,8 +13,14 @@ describe('<omneo-provider>', () => {
   });
 
   it('gives 20 widgets one token request and one balances request', async () => {
-    const widgets = Array.from({ length: 20 }, (_, i) => html`<omneo-points-balance kind=${['points', 'combined', 'rewards', 'points-dollars'][i % 4]}></omneo-points-balance>`);
-    const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU">${widgets}</omneo-provider>`);
+    const widgets = Array.from(
+      { length: 20 },
+      (_, i) =>
+        html`<omneo-points-balance kind=${['points', 'combined', 'rewards', 'points-dollars'][i % 4]}></omneo-points-balance>`,
+    );
+    const p = await fixture<OmneoProvider>(
+      html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU">${widgets}</omneo-provider>`,
+    );
     const els = [...p.querySelectorAll('omneo-points-balance')];
     await until(() => els.every(valueOf), 4000, 'every balance');
     expect(els.filter((e) => valueOf(e) === '1,234 points').length).to.equal(5);
@@ -26,7 +32,9 @@ describe('<omneo-provider>', () => {
 
   it('replaces a token the API refuses, once, and shows the balance', async () => {
     await mock.faults([{ path: '/profiles/me/balances', status: 401, times: 1, body: { message: 'Unauthenticated.' } }]);
-    const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl}><omneo-points-balance></omneo-points-balance><omneo-points-balance></omneo-points-balance></omneo-provider>`);
+    const p = await fixture<OmneoProvider>(
+      html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl}><omneo-points-balance></omneo-points-balance><omneo-points-balance></omneo-points-balance></omneo-provider>`,
+    );
     const els = [...p.querySelectorAll('omneo-points-balance')];
     await until(() => els.every(valueOf), 4000);
     expect(await mock.count('/auth/token', 'POST')).to.equal(2);
@@ -35,7 +43,9 @@ describe('<omneo-provider>', () => {
 
   it('rides out transient 5xx answers', async () => {
     await mock.faults([{ path: '/profiles/me/balances', status: 503, times: 2, body: 'Service Unavailable' }]);
-    const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl}><omneo-points-balance></omneo-points-balance></omneo-provider>`);
+    const p = await fixture<OmneoProvider>(
+      html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl}><omneo-points-balance></omneo-points-balance></omneo-provider>`,
+    );
     const el = p.querySelector('omneo-points-balance')!;
     await until(() => valueOf(el), 5000);
     expect(valueOf(el)).to.equal('1,234 points');
@@ -43,7 +53,9 @@ describe('<omneo-provider>', () => {
   });
 
   it('takes a tokenProvider', async () => {
-    const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} .tokenProvider=${mock.tokenProvider}><omneo-points-balance></omneo-points-balance></omneo-provider>`);
+    const p = await fixture<OmneoProvider>(
+      html`<omneo-provider base-url=${mock.baseUrl} .tokenProvider=${mock.tokenProvider}><omneo-points-balance></omneo-points-balance></omneo-provider>`,
+    );
     const el = p.querySelector('omneo-points-balance')!;
     await until(() => valueOf(el));
     expect(valueOf(el)).to.equal('1,234 points');
@@ -51,14 +63,18 @@ describe('<omneo-provider>', () => {
 
   it('takes a server-rendered token', async () => {
     const { token } = await mock.mint();
-    const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token=${token}><omneo-points-balance></omneo-points-balance></omneo-provider>`);
+    const p = await fixture<OmneoProvider>(
+      html`<omneo-provider base-url=${mock.baseUrl} token=${token}><omneo-points-balance></omneo-points-balance></omneo-provider>`,
+    );
     const el = p.querySelector('omneo-points-balance')!;
     await until(() => valueOf(el));
     expect((await mock.requests())[0].authorization).to.equal(`Bearer ${token}`);
   });
 
   it('shows what is missing when it has neither tenant nor base-url', async () => {
-    const p = await fixture<OmneoProvider>(html`<omneo-provider token-url="/omneo/token/x"><omneo-points-balance></omneo-points-balance></omneo-provider>`);
+    const p = await fixture<OmneoProvider>(
+      html`<omneo-provider token-url="/omneo/token/x"><omneo-points-balance></omneo-points-balance></omneo-provider>`,
+    );
     const el = p.querySelector('omneo-points-balance')!;
     await until(() => part(el, 'error'));
     expect(part(el, 'error')!.textContent).to.contain('Set tenant or base-url');
@@ -83,7 +99,11 @@ describe('<omneo-provider>', () => {
 
     it('leaves widgets to a nearer provider', async () => {
       const f = fakeFetch(() => json({ data: { ...BALANCES, point_balance: 7 } }));
-      const near = createOmneoClient({ baseUrl: 'https://api.x.getomneo.com/id/api/v1', tokenProvider: () => jwt(), fetch: f.fetch });
+      const near = createOmneoClient({
+        baseUrl: 'https://api.x.getomneo.com/id/api/v1',
+        tokenProvider: () => jwt(),
+        fetch: f.fetch,
+      });
       const page = await fixture(html`<div>
         <omneo-provider global base-url=${mock.baseUrl} token-url=${mock.tokenUrl}></omneo-provider>
         <omneo-provider .client=${near} locale="en"><omneo-points-balance></omneo-points-balance></omneo-provider>
@@ -119,23 +139,29 @@ describe('<omneo-provider>', () => {
   });
 
   describe('attribute changes', () => {
-    it('builds a new client for a new base-url, and shows that API\'s data', async () => {
+    it("builds a new client for a new base-url, and shows that API's data", async () => {
       const other = await MockOmneo.create();
       await other.spend(10);
-      const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"><omneo-points-balance kind="combined"></omneo-points-balance></omneo-provider>`);
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"><omneo-points-balance kind="combined"></omneo-points-balance></omneo-provider>`,
+      );
       const el = p.querySelector('omneo-points-balance')!;
       await until(() => valueOf(el));
       const before = valueOf(el);
       const { balances } = await other.state();
       p.baseUrl = other.baseUrl;
       p.tokenUrl = other.tokenUrl;
-      const after = new Intl.NumberFormat('en-AU', { style: 'currency', currency: 'AUD' }).format(balances.combined_balance_dollars);
+      const after = new Intl.NumberFormat('en-AU', { style: 'currency', currency: 'AUD' }).format(
+        balances.combined_balance_dollars,
+      );
       expect(after).not.to.equal(before);
       await until(() => valueOf(el) === after, 4000, after);
     });
 
     it('re-renders in a new locale without refetching', async () => {
-      const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en"><omneo-points-balance></omneo-points-balance></omneo-provider>`);
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en"><omneo-points-balance></omneo-points-balance></omneo-provider>`,
+      );
       const el = p.querySelector('omneo-points-balance')!;
       await until(() => valueOf(el));
       p.locale = 'de';
@@ -144,7 +170,9 @@ describe('<omneo-provider>', () => {
     });
 
     it('signs out when the token endpoint says so after refresh()', async () => {
-      const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl}><omneo-points-balance></omneo-points-balance></omneo-provider>`);
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl}><omneo-points-balance></omneo-points-balance></omneo-provider>`,
+      );
       const el = p.querySelector('omneo-points-balance')!;
       await until(() => valueOf(el));
       p.tokenUrl = `${mock.tokenUrl}?status=401`;

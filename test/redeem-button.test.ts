@@ -5,13 +5,22 @@ import { MockOmneo } from './mock.js';
 import { fakeFetch, jwt, part, seen, sleep, until } from './helpers.js';
 
 async function mounted(mock: MockOmneo, inner: ReturnType<typeof html>) {
-  return fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU">${inner}</omneo-provider>`);
+  return fixture<OmneoProvider>(
+    html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU">${inner}</omneo-provider>`,
+  );
 }
 
 /** The first redeem button in `p`, once the balances are known and it can be clicked (or says why not). */
 async function button(p: Element, which = 0) {
   const el = p.querySelectorAll('omneo-redeem-button')[which];
-  await until(() => el.shadowRoot && !el.shadowRoot.querySelector('.sr-only') && (part(el, 'button')?.getAttribute('aria-disabled') === 'false' || seen(part(el, 'message')!)), 4000, 'the button');
+  await until(
+    () =>
+      el.shadowRoot &&
+      !el.shadowRoot.querySelector('.sr-only') &&
+      (part(el, 'button')?.getAttribute('aria-disabled') === 'false' || seen(part(el, 'message')!)),
+    4000,
+    'the button',
+  );
   return el;
 }
 
@@ -105,7 +114,10 @@ describe('<omneo-redeem-button>', () => {
     });
 
     it("shows the API's own message and fires omneo-redeem-error when it refuses (422)", async () => {
-      const refusal = { message: 'The given data was invalid.', errors: { amount: ['The amount exceeds the available balance.'] } };
+      const refusal = {
+        message: 'The given data was invalid.',
+        errors: { amount: ['The amount exceeds the available balance.'] },
+      };
       await mock.faults([{ path: '/profiles/me/redeem', method: 'POST', status: 422, body: refusal }]);
       const p = await mounted(mock, html`<omneo-redeem-button amount="10"></omneo-redeem-button>`);
       const el = await button(p);
@@ -136,7 +148,9 @@ describe('<omneo-redeem-button>', () => {
     });
 
     it('is disabled while signed out, and says so', async () => {
-      const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${`${mock.tokenUrl}?status=401`}><omneo-redeem-button amount="10"></omneo-redeem-button></omneo-provider>`);
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider base-url=${mock.baseUrl} token-url=${`${mock.tokenUrl}?status=401`}><omneo-redeem-button amount="10"></omneo-redeem-button></omneo-provider>`,
+      );
       const el = p.querySelector('omneo-redeem-button')!;
       await until(() => message(el) === 'Sign in to redeem.');
       expect(inner(el).getAttribute('aria-disabled')).to.equal('true');
@@ -148,8 +162,14 @@ describe('<omneo-redeem-button>', () => {
 
     it('is disabled while the balances load, saying so to assistive technology', async () => {
       const f = fakeFetch(() => new Promise(() => {}));
-      const client = createOmneoClient({ baseUrl: 'https://api.x.getomneo.com/id/api/v1', tokenProvider: () => jwt(), fetch: f.fetch });
-      const p = await fixture<OmneoProvider>(html`<omneo-provider .client=${client}><omneo-redeem-button amount="10"></omneo-redeem-button></omneo-provider>`);
+      const client = createOmneoClient({
+        baseUrl: 'https://api.x.getomneo.com/id/api/v1',
+        tokenProvider: () => jwt(),
+        fetch: f.fetch,
+      });
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider .client=${client}><omneo-redeem-button amount="10"></omneo-redeem-button></omneo-provider>`,
+      );
       const el = p.querySelector('omneo-redeem-button')!;
       await el.updateComplete;
       expect(inner(el).getAttribute('aria-disabled')).to.equal('true');
@@ -171,7 +191,11 @@ describe('<omneo-redeem-button>', () => {
       const el = await button(p);
       await button(p, 1);
       await until(() => part(combined, 'value')?.textContent === '$57.34' && part(rewards, 'value')?.textContent === '$45.00');
-      await until(() => short.shadowRoot!.querySelectorAll('[part=item]:not(.loading-row)').length === 3 && long.shadowRoot!.querySelectorAll('[part=item]:not(.loading-row)').length === 6);
+      await until(
+        () =>
+          short.shadowRoot!.querySelectorAll('[part=item]:not(.loading-row)').length === 3 &&
+          long.shadowRoot!.querySelectorAll('[part=item]:not(.loading-row)').length === 6,
+      );
       await sleep(100);
       const before = await mock.requests();
       const gets = (log: typeof before, path: string) => log.filter((r) => r.method === 'GET' && r.path === path).length;
@@ -185,7 +209,11 @@ describe('<omneo-redeem-button>', () => {
       await until(() => name(short) === 'Spring Bonus $5' && name(long) === 'Spring Bonus $5');
       await sleep(200);
       const after = (await mock.requests()).slice(before.length);
-      expect(after.map((r) => `${r.method} ${r.path}`).sort()).to.deep.equal(['GET /profiles/me/balances', 'GET /profiles/me/rewards', 'POST /profiles/me/redeem']);
+      expect(after.map((r) => `${r.method} ${r.path}`).sort()).to.deep.equal([
+        'GET /profiles/me/balances',
+        'GET /profiles/me/rewards',
+        'POST /profiles/me/redeem',
+      ]);
     });
   });
 
@@ -218,11 +246,17 @@ describe('<omneo-redeem-button>', () => {
       const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')!;
       let copied = '';
       try {
-        Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void (copied = t) } });
+        Object.defineProperty(navigator, 'clipboard', {
+          configurable: true,
+          value: { writeText: async (t: string) => void (copied = t) },
+        });
         copy.click();
         await until(() => copy.textContent === 'Copied');
         expect(copied).to.equal('GOLD15-AVA3');
-        Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.reject(new DOMException('Denied', 'NotAllowedError')) } });
+        Object.defineProperty(navigator, 'clipboard', {
+          configurable: true,
+          value: { writeText: () => Promise.reject(new DOMException('Denied', 'NotAllowedError')) },
+        });
         copy.click();
         await until(() => copy.textContent!.startsWith('Code selected'));
         expect(getSelection()!.toString()).to.equal('GOLD15-AVA3');
@@ -320,7 +354,10 @@ describe('<omneo-redeem-button>', () => {
         sent.push(`${req.method} ${new URL(req.url).pathname.replace(/.*\/id\/api\/v1/, '')}`);
         return fetch(req);
       };
-      return { sent, client: createOmneoClient({ baseUrl: mock.baseUrl, tokenProvider: mock.tokenProvider, timeout: 400, fetch: f }) };
+      return {
+        sent,
+        client: createOmneoClient({ baseUrl: mock.baseUrl, tokenProvider: mock.tokenProvider, timeout: 400, fetch: f }),
+      };
     }
 
     for (const [what, fault] of [
@@ -331,7 +368,9 @@ describe('<omneo-redeem-button>', () => {
       it(`after ${what}: says it could not be confirmed, sends once, and re-reads the balances`, async () => {
         await mock.faults([{ path: '/profiles/me/redeem', method: 'POST', ...fault }]);
         const { sent, client } = counted();
-        const p = await fixture<OmneoProvider>(html`<omneo-provider .client=${client} locale="en-AU"><omneo-redeem-button amount="10"></omneo-redeem-button></omneo-provider>`);
+        const p = await fixture<OmneoProvider>(
+          html`<omneo-provider .client=${client} locale="en-AU"><omneo-redeem-button amount="10"></omneo-redeem-button></omneo-provider>`,
+        );
         const el = await button(p);
         const failed = oneEvent(el, 'omneo-redeem-error');
         inner(el).click();
@@ -400,11 +439,13 @@ describe('<omneo-redeem-button>', () => {
   describe('words', () => {
     it('speaks French with the fr locale, and takes strings', async () => {
       await import('../src/locales/fr.js');
-      const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="fr-FR"
+      const p =
+        await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="fr-FR"
         ><omneo-redeem-button amount="100"></omneo-redeem-button><omneo-redeem-button amount="10" .strings=${{ redeemAmount: 'Spend {amount}' }}></omneo-redeem-button
       ></omneo-provider>`);
       const el = await button(p);
-      const money = (n: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'AUD' }).format(n).replace(/\s/g, ' ');
+      const money = (n: number) =>
+        new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'AUD' }).format(n).replace(/\s/g, ' ');
       expect(seen(el)).to.equal(`Utiliser ${money(100)} Cela dépasse votre solde de ${money(57.34)}.`);
       expect(seen(await button(p, 1))).to.equal(`Spend ${money(10)}`);
     });

@@ -7,7 +7,9 @@ import { BALANCES, fakeFetch, json, jwt, part, seen, sleep, until } from './help
 const CDN = 'https://cdn.example.com/omneo-demo';
 
 async function mounted(mock: MockOmneo, inner: ReturnType<typeof html>, locale = 'en-AU') {
-  return fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale=${locale}>${inner}</omneo-provider>`);
+  return fixture<OmneoProvider>(
+    html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale=${locale}>${inner}</omneo-provider>`,
+  );
 }
 
 /**
@@ -28,13 +30,16 @@ async function list(p: Element, which = 0, n?: number) {
 const all = (el: Element, name: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
 const names = (el: Element) => all(el, 'name').map((n) => n.textContent);
 const items = (el: Element) => all(el, 'item');
-const money = (n: number, locale = 'en-AU', currency = 'AUD') => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(n);
-const date = (utc: string, locale = 'en-AU') => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(Date.parse(`${utc.replace(' ', 'T')}Z`));
+const money = (n: number, locale = 'en-AU', currency = 'AUD') =>
+  new Intl.NumberFormat(locale, { style: 'currency', currency }).format(n);
+const date = (utc: string, locale = 'en-AU') =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(Date.parse(`${utc.replace(' ', 'T')}Z`));
 
 /** Page requests of `source` made so far, by page number. */
 async function pages(mock: MockOmneo, source = 'rewards') {
   const counts: Record<string, number> = {};
-  for (const r of await mock.requests()) if (r.path === `/profiles/me/${source}`) counts[r.query['page[number]']] = (counts[r.query['page[number]']] ?? 0) + 1;
+  for (const r of await mock.requests())
+    if (r.path === `/profiles/me/${source}`) counts[r.query['page[number]']] = (counts[r.query['page[number]']] ?? 0) + 1;
   return counts;
 }
 
@@ -76,7 +81,14 @@ describe('<omneo-rewards-list>', () => {
       const { rewards } = await mock.state();
       const p = await mounted(mock, html`<omneo-rewards-list></omneo-rewards-list>`);
       const el = await list(p);
-      expect(names(el)).to.deep.equal(['Birthday $10', 'Spring Bonus $5', 'Welcome $5', 'Loyalty $20', 'Anniversary $15', 'Product Review $2.50']);
+      expect(names(el)).to.deep.equal([
+        'Birthday $10',
+        'Spring Bonus $5',
+        'Welcome $5',
+        'Loyalty $20',
+        'Anniversary $15',
+        'Product Review $2.50',
+      ]);
       expect(all(el, 'value').map((v) => v.textContent)).to.deep.equal([10, 5, 5, 7.5, 15, 2.5].map((n) => money(n)));
       const birthday = rewards.find((r) => r.id === 104)!;
       const first = items(el)[0];
@@ -96,9 +108,15 @@ describe('<omneo-rewards-list>', () => {
     });
 
     it('marks what expires within expiring-days (14 by default)', async () => {
-      const p = await mounted(mock, html`<omneo-rewards-list></omneo-rewards-list><omneo-rewards-list expiring-days="25"></omneo-rewards-list>`);
+      const p = await mounted(
+        mock,
+        html`<omneo-rewards-list></omneo-rewards-list><omneo-rewards-list expiring-days="25"></omneo-rewards-list>`,
+      );
       const [byDefault, wider] = [await list(p, 0), await list(p, 1)];
-      const marked = (el: Element) => items(el).filter((i) => i.querySelector('[part=expiring]')).map((i) => i.querySelector('[part=name]')!.textContent);
+      const marked = (el: Element) =>
+        items(el)
+          .filter((i) => i.querySelector('[part=expiring]'))
+          .map((i) => i.querySelector('[part=name]')!.textContent);
       expect(marked(byDefault)).to.deep.equal(['Birthday $10', 'Spring Bonus $5']);
       expect(part(byDefault, 'expiring')!.textContent).to.equal('Expiring soon');
       expect(marked(wider)).to.deep.equal(['Birthday $10', 'Spring Bonus $5', 'Welcome $5']);
@@ -150,7 +168,8 @@ describe('<omneo-rewards-list>', () => {
     it("uses the balances' currency after the shopper signs in on the page (no reload)", async () => {
       await mock.setState({ currency: 'NZD' });
       let signedIn = false;
-      const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} .tokenProvider=${() => (signedIn ? mock.mint() : null)} locale="en-NZ"
+      const p =
+        await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} .tokenProvider=${() => (signedIn ? mock.mint() : null)} locale="en-NZ"
         ><omneo-rewards-list limit="1"></omneo-rewards-list
       ></omneo-provider>`);
       const el = p.querySelector('omneo-rewards-list')!;
@@ -158,7 +177,11 @@ describe('<omneo-rewards-list>', () => {
       signedIn = true;
       p.refresh();
       await list(p);
-      await until(() => part(el, 'value')!.textContent === money(10, 'en-NZ', 'NZD'), 3000, `NZD: ${part(el, 'value')!.textContent}`);
+      await until(
+        () => part(el, 'value')!.textContent === money(10, 'en-NZ', 'NZD'),
+        3000,
+        `NZD: ${part(el, 'value')!.textContent}`,
+      );
     });
 
     it("follows the balances' currency when they are fetched again (a refresh after another shopper signs in)", async () => {
@@ -168,7 +191,11 @@ describe('<omneo-rewards-list>', () => {
       await until(() => part(el, 'value')!.textContent === money(10, 'en-NZ', 'NZD'));
       await mock.setState({ currency: 'USD' });
       p.refresh();
-      await until(() => part(el, 'value')!.textContent === money(10, 'en-NZ', 'USD'), 3000, `USD: ${part(el, 'value')!.textContent}`);
+      await until(
+        () => part(el, 'value')!.textContent === money(10, 'en-NZ', 'USD'),
+        3000,
+        `USD: ${part(el, 'value')!.textContent}`,
+      );
     });
   });
 
@@ -179,7 +206,10 @@ describe('<omneo-rewards-list>', () => {
     });
 
     it('follows pages only as far as the limit needs, and lists with different limits share them', async () => {
-      const p = await mounted(mock, html`<omneo-rewards-list limit="5"></omneo-rewards-list><omneo-rewards-list limit="20"></omneo-rewards-list>`);
+      const p = await mounted(
+        mock,
+        html`<omneo-rewards-list limit="5"></omneo-rewards-list><omneo-rewards-list limit="20"></omneo-rewards-list>`,
+      );
       await list(p, 0, 5);
       const twenty = await list(p, 1, 20);
       expect(await pages(mock)).to.deep.equal({ 1: 1, 2: 1 });
@@ -229,10 +259,15 @@ describe('<omneo-rewards-list>', () => {
       const p = await mounted(mock, html`<omneo-rewards-list source="points"></omneo-rewards-list>`);
       const el = await list(p);
       // 305 in 5 days, 301 and 302 later, 303 never (named by its description); 304 expired and 306 used up are left out.
-      expect(names(el)).to.deep.equal(['Birthday bonus', 'Purchase points', 'Purchase points', 'Bonus for reviewing your Linen Shirt']);
+      expect(names(el)).to.deep.equal([
+        'Birthday bonus',
+        'Purchase points',
+        'Purchase points',
+        'Bonus for reviewing your Linen Shirt',
+      ]);
       expect(all(el, 'value').map((v) => v.textContent)).to.deep.equal(['150 points', '400 points', '484 points', '200 points']);
       expect(seen(el)).not.to.match(/\$|AUD/);
-      const soonest = points.find((l: any) => l.id === 305);
+      const soonest = points.find((l: { id: number }) => l.id === 305);
       expect(items(el)[0].querySelector('[part=expiry]')!.textContent).to.equal(date(soonest.expires_at));
       expect(items(el).map((i) => i.querySelector('[part=expiring]') !== null)).to.deep.equal([true, false, false, false]);
       expect(items(el)[3].querySelector('[part=expiry]'), 'a lot that never expires has no date').to.equal(null);
@@ -252,7 +287,14 @@ describe('<omneo-rewards-list>', () => {
     it('also lists expired and used-up lots with include-expired, still by expiry', async () => {
       const p = await mounted(mock, html`<omneo-rewards-list source="points" include-expired></omneo-rewards-list>`);
       const el = await list(p);
-      expect(all(el, 'value').map((v) => v.textContent)).to.deep.equal(['150 points', '150 points', '400 points', '0 points', '484 points', '200 points']);
+      expect(all(el, 'value').map((v) => v.textContent)).to.deep.equal([
+        '150 points',
+        '150 points',
+        '400 points',
+        '0 points',
+        '484 points',
+        '200 points',
+      ]);
       expect(seen(items(el)[0])).to.match(/Expired \d/);
       expect(items(el)[0].querySelector('[part=expiring]')).to.equal(null);
       await expect(el).to.be.accessible();
@@ -263,7 +305,7 @@ describe('<omneo-rewards-list>', () => {
       const p = mounted(mock, html`<omneo-rewards-list source="points"></omneo-rewards-list>`);
       const el = (await p).querySelector('omneo-rewards-list')!;
       const e = await oneEvent(el, 'omneo-load');
-      expect(e.detail.data.map((l: any) => l.id)).to.deep.equal([8, 9]);
+      expect(e.detail.data.map((l: { id: unknown }) => l.id)).to.deep.equal([8, 9]);
       await list(await p);
       // A lot with neither a definition name nor a description is called "Points".
       expect(names(el)).to.deep.equal(['Points', 'Welcome points']);
@@ -286,7 +328,13 @@ describe('<omneo-rewards-list>', () => {
       await mock.setState({
         rewards: [
           reward(1, evil, 1, { definition: { name: evil, short_description: script, image_url: 'javascript:window.__pwned=3' } }),
-          reward(2, script, 2, { definition: { name: script, short_description: null, image_url: 'data:image/svg+xml,<svg onload="window.__pwned=4"/>' } }),
+          reward(2, script, 2, {
+            definition: {
+              name: script,
+              short_description: null,
+              image_url: 'data:image/svg+xml,<svg onload="window.__pwned=4"/>',
+            },
+          }),
           reward(3, 'Relative', 3, { definition: { name: 'Relative', image_url: '/steal.png' } }),
           reward(4, 'Fine', 4, { definition: { name: 'Fine', image_url: 'http://cdn.example.com/fine.png' } }),
         ],
@@ -305,7 +353,9 @@ describe('<omneo-rewards-list>', () => {
 
   describe('loading', () => {
     it('holds skeleton rows the size of items, announced as loading', async () => {
-      const p = await fixture<OmneoProvider>(html`<omneo-provider .client=${scripted([], 60_000)} locale="en"><omneo-rewards-list></omneo-rewards-list></omneo-provider>`);
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider .client=${scripted([], 60_000)} locale="en"><omneo-rewards-list></omneo-rewards-list></omneo-provider>`,
+      );
       const el = p.querySelector('omneo-rewards-list')!;
       await el.updateComplete;
       const rows = el.shadowRoot!.querySelectorAll('.loading-row');
@@ -320,10 +370,14 @@ describe('<omneo-rewards-list>', () => {
 
     it('holds as many rows as the limit, as tall as the items they stand for: nothing below moves', async () => {
       const r = (id: number, days: number) =>
-        reward(id, `Reward ${id}`, days, { definition: { name: `Reward ${id}`, short_description: 'A few words', image_url: `${CDN}/r${id}.png` } });
+        reward(id, `Reward ${id}`, days, {
+          definition: { name: `Reward ${id}`, short_description: 'A few words', image_url: `${CDN}/r${id}.png` },
+        });
       // One expiring soon (its mark has a border), two not.
       const client = scripted([r(1, 3), r(2, 30), r(3, 60)], 300);
-      const p = await fixture<OmneoProvider>(html`<omneo-provider .client=${client} locale="en"><omneo-rewards-list limit="3"></omneo-rewards-list></omneo-provider>`);
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider .client=${client} locale="en"><omneo-rewards-list limit="3"></omneo-rewards-list></omneo-provider>`,
+      );
       const el = p.querySelector('omneo-rewards-list')!;
       await el.updateComplete;
       expect(el.shadowRoot!.querySelectorAll('.loading-row')).to.have.length(3);
@@ -336,7 +390,10 @@ describe('<omneo-rewards-list>', () => {
   describe('empty', () => {
     it('says there are no rewards yet, in its own words or the empty slot', async () => {
       await mock.setState({ rewards: [] });
-      const p = await mounted(mock, html`<omneo-rewards-list></omneo-rewards-list><omneo-rewards-list><b slot="empty">Shop to earn rewards</b></omneo-rewards-list>`);
+      const p = await mounted(
+        mock,
+        html`<omneo-rewards-list></omneo-rewards-list><omneo-rewards-list><b slot="empty">Shop to earn rewards</b></omneo-rewards-list>`,
+      );
       const [plain, slotted] = [await list(p, 0), await list(p, 1)];
       expect(seen(part(plain, 'empty')!)).to.equal('No rewards yet.');
       expect(seen(slotted)).to.equal('Shop to earn rewards');
@@ -353,7 +410,8 @@ describe('<omneo-rewards-list>', () => {
 
   describe('signed out', () => {
     it('shows the signed-out slot and calls no API', async () => {
-      const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${`${mock.tokenUrl}?status=401`}>
+      const p =
+        await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${`${mock.tokenUrl}?status=401`}>
         <omneo-rewards-list><span slot="signed-out">Sign in to see your rewards</span></omneo-rewards-list>
         <omneo-rewards-list></omneo-rewards-list>
       </omneo-provider>`);
@@ -382,7 +440,13 @@ describe('<omneo-rewards-list>', () => {
     });
 
     it('shows an error, not half a list, for an answer of the wrong shape', async () => {
-      await mock.faults([{ path: '/profiles/me/rewards', status: 200, body: { data: [{ id: 1, value_remaining: '5', definition: { name: 'x' } }] } }]);
+      await mock.faults([
+        {
+          path: '/profiles/me/rewards',
+          status: 200,
+          body: { data: [{ id: 1, value_remaining: '5', definition: { name: 'x' } }] },
+        },
+      ]);
       const p = await mounted(mock, html`<omneo-rewards-list></omneo-rewards-list>`);
       const el = p.querySelector('omneo-rewards-list')!;
       const e = await oneEvent(el, 'omneo-error');
@@ -413,23 +477,36 @@ describe('<omneo-rewards-list>', () => {
 
     it("formats its buttons in the page's nearest lang, through the list's shadow root", async () => {
       const client = scripted([reward(1, 'Birthday', 5, { value_remaining: 1234.5 })]);
-      const wrap = await fixture(html`<div lang="de-DE"><omneo-provider .client=${client}><omneo-rewards-list redeemable></omneo-rewards-list></omneo-provider></div>`);
+      const wrap = await fixture(
+        html`<div lang="de-DE"><omneo-provider .client=${client}><omneo-rewards-list redeemable></omneo-rewards-list></omneo-provider></div>`,
+      );
       const el = await list(wrap);
       const money = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'AUD' }).format(1234.5);
       expect(part(el, 'value')!.textContent).to.equal(money);
       const [b] = buttons(el);
       // Over the balance (27.34 in the scripted balances): the reason is in German numbers too.
       const balance = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'AUD' }).format(27.34).replace(/\s/g, ' ');
-      await until(() => seen(part(b, 'message')!).includes(balance), 4000, `the reason, with the balance: ${seen(part(b, 'message')!)}`);
+      await until(
+        () => seen(part(b, 'message')!).includes(balance),
+        4000,
+        `the reason, with the balance: ${seen(part(b, 'message')!)}`,
+      );
       expect(inner(b).getAttribute('aria-disabled')).to.equal('true');
     });
 
-    it('fires its own omneo-load, once, with its items; its buttons\' omneo-load stay inside it', async () => {
+    it("fires its own omneo-load, once, with its items; its buttons' omneo-load stay inside it", async () => {
       const heard: Event[] = [];
-      const p = await mounted(mock, html`<omneo-rewards-list redeemable @omneo-load=${(e: Event) => heard.push(e)}></omneo-rewards-list>`);
+      const p = await mounted(
+        mock,
+        html`<omneo-rewards-list redeemable @omneo-load=${(e: Event) => heard.push(e)}></omneo-rewards-list>`,
+      );
       const el = await list(p);
       // Every button has its balances (each would have fired its own omneo-load by now).
-      await until(() => buttons(el).length === 6 && buttons(el).every((b) => inner(b)?.getAttribute('aria-disabled') === 'false'), 4000, 'the buttons');
+      await until(
+        () => buttons(el).length === 6 && buttons(el).every((b) => inner(b)?.getAttribute('aria-disabled') === 'false'),
+        4000,
+        'the buttons',
+      );
       await sleep(100);
       expect(heard).to.have.length(1);
       const [e] = heard as CustomEvent[];
@@ -440,7 +517,13 @@ describe('<omneo-rewards-list>', () => {
     it('gives each redeemable benefit a button for its id, and none to the others', async () => {
       const p = await mounted(mock, html`<omneo-rewards-list source="benefits" redeemable include-expired></omneo-rewards-list>`);
       const el = await list(p);
-      expect(names(el)).to.deep.equal(['Double Points Weekend', '15% Off Full-Price', "Members' Night Invitation", 'Free Express Shipping', 'Free Coffee at Harbour Café']);
+      expect(names(el)).to.deep.equal([
+        'Double Points Weekend',
+        '15% Off Full-Price',
+        "Members' Night Invitation",
+        'Free Express Shipping',
+        'Free Coffee at Harbour Café',
+      ]);
       expect(buttons(el).map((b) => b.benefitId)).to.deep.equal(['203', '201', '202']);
       expect(buttons(el)[0].textContent).to.equal('Redeem for 15% Off Full-Price');
       await expect(el).to.be.accessible();
@@ -483,7 +566,9 @@ describe('<omneo-rewards-list>', () => {
     // on a shared machine cannot tell a slow list from a busy CPU. This checks the drawing itself.
     it('draws 25 items in its first task, then all 1,000 in order, and again after a refresh', async () => {
       const client = scripted(many, 150);
-      const p = await fixture<OmneoProvider>(html`<omneo-provider .client=${client} locale="en-AU"><omneo-rewards-list limit="1000"></omneo-rewards-list></omneo-provider>`);
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider .client=${client} locale="en-AU"><omneo-rewards-list limit="1000"></omneo-rewards-list></omneo-provider>`,
+      );
       const el = p.querySelector('omneo-rewards-list')!;
       await oneEvent(el, 'omneo-load');
       expect(items(el).length).to.equal(25);

@@ -61,7 +61,10 @@ describe('security', () => {
       });
     const host = new MockOmneo();
     Object.assign(host, { ns: 'host' });
-    const mints = async () => (await (await fetch(`${host.origin}/ns/host/__mock/requests`)).json()).filter((r: { path: string }) => r.path === '/auth/token');
+    const mints = async () =>
+      (await (await fetch(`${host.origin}/ns/host/__mock/requests`)).json()).filter(
+        (r: { path: string }) => r.path === '/auth/token',
+      );
 
     before(async () => {
       await fetch(`${host.origin}/ns/host/__mock/reset`, { method: 'POST' });

@@ -66,7 +66,9 @@ describe('a session across pages', () => {
     expect(shown).to.equal(before);
     const balance = host.querySelector('omneo-points-balance')!;
     await until(() => valueOf(balance) !== before, 5000, 'the refreshed balance');
-    expect(valueOf(balance)).to.match(/^\$\d+\.\d\d$/).and.not.equal(before);
+    expect(valueOf(balance))
+      .to.match(/^\$\d+\.\d\d$/)
+      .and.not.equal(before);
     expect(await mock.count('/profiles/me/balances')).to.equal(2); // one per page view
     expect(await mock.count('/auth/token', 'POST')).to.equal(1);
     host.remove();
@@ -79,7 +81,10 @@ describe('a session across pages', () => {
     const { host, shown, skeleton } = await firstRender('shopper-2');
     expect(shown).to.equal(undefined);
     expect(skeleton).to.equal(true);
-    expect(keptKeys().some((k) => k.endsWith('|shopper-1')), "shopper-1's session is dropped").to.equal(false);
+    expect(
+      keptKeys().some((k) => k.endsWith('|shopper-1')),
+      "shopper-1's session is dropped",
+    ).to.equal(false);
     await until(() => valueOf(host.querySelector('omneo-points-balance')!), 4000);
     expect(await mock.count('/auth/token', 'POST')).to.equal(2);
     host.remove();
@@ -90,7 +95,12 @@ describe('a session across pages', () => {
     await until(() => valueOf(first.balance), 4000);
     first.provider.remove();
     const nobody = await page('');
-    await until(() => part(nobody.balance, 'base')?.textContent?.trim() || nobody.balance.shadowRoot!.querySelector('slot[name="signed-out"]'), 3000, 'the signed-out state');
+    await until(
+      () =>
+        part(nobody.balance, 'base')?.textContent?.trim() || nobody.balance.shadowRoot!.querySelector('slot[name="signed-out"]'),
+      3000,
+      'the signed-out state',
+    );
     expect(valueOf(nobody.balance)).to.equal(undefined);
     expect(keptKeys()).to.deep.equal([]);
     expect(await mock.count('/auth/token', 'POST')).to.equal(1);

@@ -10,7 +10,8 @@ const SHOPIFY = 'https://api.acme.getomneo.com/shopify/api/v1/auth/token';
 /** Omneo answering a Shopify sign-in with `token` (or refusing with `refusal`), and the balances. */
 function omneo({ refusal }: { refusal?: number } = {}) {
   return fakeFetch(({ url }) => {
-    if (url.href === SHOPIFY) return refusal ? json({ message: 'Invalid signature.' }, refusal) : json({ data: { token: jwt() } });
+    if (url.href === SHOPIFY)
+      return refusal ? json({ message: 'Invalid signature.' }, refusal) : json({ data: { token: jwt() } });
     if (url.pathname.endsWith('/profiles/me/balances')) return json({ data: BALANCES });
     return json({ message: 'Not found' }, 404);
   });
@@ -64,7 +65,13 @@ describe('sign-in by signed Shopify customer', () => {
 
   it('a token, token-url or tokenProvider wins over the Shopify customer', async () => {
     const api = omneo();
-    const client = createOmneoClient({ baseUrl: BASE, token: jwt(), shopifyCustomerId: '7001', shopifySignature: 'ab12', fetch: api.fetch });
+    const client = createOmneoClient({
+      baseUrl: BASE,
+      token: jwt(),
+      shopifyCustomerId: '7001',
+      shopifySignature: 'ab12',
+      fetch: api.fetch,
+    });
     await client.get({ type: 'balances' });
     expect(api.calls.map((c) => c.url.pathname)).to.deep.equal(['/id/api/v1/profiles/me/balances']);
   });
@@ -85,9 +92,9 @@ describe('sign-in by signed Shopify customer', () => {
   });
 
   it('a base-url that is not an ID API base is a clear setup error', async () => {
-    expect(() => createOmneoClient({ baseUrl: 'https://example.com/api', shopifyCustomerId: '7001', shopifySignature: 'ab12' })).to.throw(
-      /ends in \/id\/api\/v1/,
-    );
+    expect(() =>
+      createOmneoClient({ baseUrl: 'https://example.com/api', shopifyCustomerId: '7001', shopifySignature: 'ab12' }),
+    ).to.throw(/ends in \/id\/api\/v1/);
   });
 
   it('<omneo-provider>: a refused signature shows the error state and fires omneo-error with kind auth', async () => {

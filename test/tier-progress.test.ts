@@ -1,16 +1,29 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/index.js';
 import '../src/locales/fr.js';
-import { createOmneoClient, type OmneoProvider, type OmneoRedeemButton, type OmneoTierProgress, type TierProgress } from '../src/index.js';
+import {
+  createOmneoClient,
+  type OmneoProvider,
+  type OmneoRedeemButton,
+  type OmneoTierProgress,
+  type TierProgress,
+} from '../src/index.js';
 import { MockOmneo } from './mock.js';
 import { BALANCES, fakeFetch, json, jwt, part, seen, until } from './helpers.js';
 
 const DAY = 86_400_000;
 const utc = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 19).replace('T', ' ');
-const date = (utcText: string, locale = 'en-AU') => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(Date.parse(`${utcText.replace(' ', 'T')}Z`));
-const money = (n: number, locale = 'en-AU', currency = 'AUD') => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(n);
+const date = (utcText: string, locale = 'en-AU') =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(Date.parse(`${utcText.replace(' ', 'T')}Z`));
 
-const SILVER = { id: 2, name: 'Silver', handle: 'silver', value_min: 500, value_maintain: 400, image_url: 'https://cdn.example.com/silver.png' };
+const SILVER = {
+  id: 2,
+  name: 'Silver',
+  handle: 'silver',
+  value_min: 500,
+  value_maintain: 400,
+  image_url: 'https://cdn.example.com/silver.png',
+};
 const GOLD = { id: 3, name: 'Gold', handle: 'gold', value_min: 1000, value_maintain: 800 };
 
 /** The judged case: a credit of 800 between Silver (500) and Gold (1,000). */
@@ -24,7 +37,10 @@ function scripted(tiers: unknown, { delay = 0, status = 200, balances = BALANCES
     if (c.url.pathname.endsWith('/tiers')) return status === 200 ? json({ data: tiers }) : json({ message: 'No tier.' }, status);
     return json({ message: 'Not found.' }, 404);
   });
-  return { f, client: createOmneoClient({ baseUrl: 'https://api.x.getomneo.com/id/api/v1', tokenProvider: () => jwt(), fetch: f.fetch }) };
+  return {
+    f,
+    client: createOmneoClient({ baseUrl: 'https://api.x.getomneo.com/id/api/v1', tokenProvider: () => jwt(), fetch: f.fetch }),
+  };
 }
 
 /** The tier widget (the `which`-th) of a provider on `client`, once it shows more than its loading state. */
@@ -47,10 +63,13 @@ async function eventually(test: () => Promise<unknown>, what: string) {
 const tierEl = () => html`<omneo-tier-progress></omneo-tier-progress>`;
 
 async function mounted(mock: MockOmneo, inner: ReturnType<typeof html>, locale = 'en-AU') {
-  return fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale=${locale}>${inner}</omneo-provider>`);
+  return fixture<OmneoProvider>(
+    html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale=${locale}>${inner}</omneo-provider>`,
+  );
 }
 
-const ready = (el: Element) => until(() => el.shadowRoot?.querySelector('[part=base]')?.getAttribute('aria-busy') === 'false', 4000, 'the tier');
+const ready = (el: Element) =>
+  until(() => el.shadowRoot?.querySelector('[part=base]')?.getAttribute('aria-busy') === 'false', 4000, 'the tier');
 
 /** Nothing a shopper sees, nor a screen reader hears, says NaN, null, undefined or Infinity. */
 function noJunk(el: Element) {
@@ -116,7 +135,9 @@ describe('<omneo-tier-progress>', () => {
 
     it('shows money with unit="dollars", in the currency of the balances when the provider names none', async () => {
       const { client, f } = scripted(BETWEEN, { balances: { ...BALANCES, currency: 'NZD' } });
-      const p = await fixture<OmneoProvider>(html`<omneo-provider .client=${client} locale="en-NZ"><omneo-tier-progress unit="dollars"></omneo-tier-progress></omneo-provider>`);
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider .client=${client} locale="en-NZ"><omneo-tier-progress unit="dollars"></omneo-tier-progress></omneo-provider>`,
+      );
       const el = p.querySelector('omneo-tier-progress')!;
       await until(() => f.count('/balances') === 1 && seen(el).includes('to Gold'), 4000, 'the tier in dollars');
       await el.updateComplete;
@@ -131,7 +152,9 @@ describe('<omneo-tier-progress>', () => {
       const el = await shown(tierEl(), client, 'fr-FR');
       expect(seen(part(el, 'remaining')!)).to.equal('Encore 200 points pour atteindre Gold');
       expect(part(el, 'progress')!.getAttribute('aria-valuetext')).to.equal('60 % du chemin vers Gold, encore 200 points');
-      expect(seen(part(el, 'maintain')!)).to.equal(`Gagnez encore 120 points d’ici le ${date(utc(40), 'fr-FR')} pour garder le niveau Silver`);
+      expect(seen(part(el, 'maintain')!)).to.equal(
+        `Gagnez encore 120 points d’ici le ${date(utc(40), 'fr-FR')} pour garder le niveau Silver`,
+      );
       expect(seen(el)).to.contain('Votre niveau');
     });
   });
@@ -143,11 +166,13 @@ describe('<omneo-tier-progress>', () => {
       const el = await shown(tierEl(), client);
       const line = part(el, 'maintain')!;
       expect(seen(line)).to.equal(`Earn another 120 points by ${date(anniversary)} to keep Silver`);
-      expect(line.querySelector('time')!.getAttribute('datetime')).to.equal(new Date(Date.parse(`${anniversary.replace(' ', 'T')}Z`)).toISOString());
+      expect(line.querySelector('time')!.getAttribute('datetime')).to.equal(
+        new Date(Date.parse(`${anniversary.replace(' ', 'T')}Z`)).toISOString(),
+      );
       await expect(el).to.be.accessible();
     });
 
-    it('serves the mock\'s Silver member, who has 70 points to earn in 45 days', async () => {
+    it("serves the mock's Silver member, who has 70 points to earn in 45 days", async () => {
       const mock = await MockOmneo.create({ member: 'silver' });
       const el = (await mounted(mock, tierEl())).querySelector('omneo-tier-progress')!;
       await ready(el);
@@ -198,7 +223,10 @@ describe('<omneo-tier-progress>', () => {
   describe('no tier', () => {
     it('shows the empty slot for a member the API answers 404, with designed words or the slotted ones, and no error', async () => {
       const mock = await MockOmneo.create({ member: 'none' });
-      const p = await mounted(mock, html`<omneo-tier-progress></omneo-tier-progress><omneo-tier-progress><b slot="empty">Shop to join Bronze</b></omneo-tier-progress>`);
+      const p = await mounted(
+        mock,
+        html`<omneo-tier-progress></omneo-tier-progress><omneo-tier-progress><b slot="empty">Shop to join Bronze</b></omneo-tier-progress>`,
+      );
       const [plain, slotted] = p.querySelectorAll('omneo-tier-progress');
       let errors = 0;
       p.addEventListener('omneo-error', () => errors++);
@@ -226,7 +254,11 @@ describe('<omneo-tier-progress>', () => {
     it('shows names as text, and only http(s) images', async () => {
       const evil = '<img src=x onerror="window.hacked=1">Gold<script>window.hacked=1</script>';
       for (const image_url of ['javascript:alert(1)', 'data:image/svg+xml,<svg onload=alert(1)>', 'not a url']) {
-        const { client } = scripted({ ...BETWEEN, current_tier: { ...SILVER, name: evil, image_url }, next_tier: { ...GOLD, name: '<b>Plat</b>' } });
+        const { client } = scripted({
+          ...BETWEEN,
+          current_tier: { ...SILVER, name: evil, image_url },
+          next_tier: { ...GOLD, name: '<b>Plat</b>' },
+        });
         const el = await shown(tierEl(), client);
         expect(part(el, 'tier')!.textContent).to.equal(evil);
         expect(part(el, 'tier')!.children).to.have.length(0);
@@ -244,11 +276,21 @@ describe('<omneo-tier-progress>', () => {
         // Thresholds missing: what is left, but no bar.
         { current_tier: { name: 'Silver' }, next_tier: { name: 'Gold' }, next_remain: 200 },
         // The next tier below the current one: no bar.
-        { current_tier: { name: 'Silver', value_min: 1000 }, next_tier: { name: 'Gold', value_min: 500 }, current_credit: 800, next_remain: null },
+        {
+          current_tier: { name: 'Silver', value_min: 1000 },
+          next_tier: { name: 'Gold', value_min: 500 },
+          current_credit: 800,
+          next_remain: null,
+        },
         // Credit above the next threshold: the bar is full, nothing is left.
         { ...BETWEEN, current_credit: 1200, next_remain: null },
       ];
-      const expected = ['Your tier Silver Next tier: Gold', 'Your tier Silver 200 points to Gold', 'Your tier Silver 0 points to Gold', 'Your tier Silver 0 points to Gold'];
+      const expected = [
+        'Your tier Silver Next tier: Gold',
+        'Your tier Silver 200 points to Gold',
+        'Your tier Silver 0 points to Gold',
+        'Your tier Silver 0 points to Gold',
+      ];
       const bars = [null, null, null, '100'];
       for (const [i, tiers] of cases.entries()) {
         const { client } = scripted(tiers);
@@ -262,7 +304,9 @@ describe('<omneo-tier-progress>', () => {
 
     it('shows an error, not half a tier, for an answer of the wrong shape', async () => {
       const { client } = scripted({ current_tier: { name: 42 }, next_tier: GOLD, current_credit: 'lots' });
-      const p = await fixture<OmneoProvider>(html`<omneo-provider .client=${client} locale="en"><omneo-tier-progress></omneo-tier-progress></omneo-provider>`);
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider .client=${client} locale="en"><omneo-tier-progress></omneo-tier-progress></omneo-provider>`,
+      );
       const el = p.querySelector('omneo-tier-progress')!;
       const e = await oneEvent(el, 'omneo-error');
       expect(e.detail.error.kind).to.equal('invalid-response');
@@ -276,7 +320,9 @@ describe('<omneo-tier-progress>', () => {
   describe('loading', () => {
     it('holds the size of a member between two tiers, announced as loading', async () => {
       const { client } = scripted(BETWEEN, { delay: 400 });
-      const p = await fixture<OmneoProvider>(html`<omneo-provider .client=${client} locale="en"><omneo-tier-progress></omneo-tier-progress></omneo-provider>`);
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider .client=${client} locale="en"><omneo-tier-progress></omneo-tier-progress></omneo-provider>`,
+      );
       const el = p.querySelector('omneo-tier-progress')!;
       await el.updateComplete;
       expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
@@ -294,7 +340,8 @@ describe('<omneo-tier-progress>', () => {
   describe('signed out', () => {
     it('shows the signed-out slot and calls no API', async () => {
       const mock = await MockOmneo.create();
-      const p = await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${`${mock.tokenUrl}?status=401`}>
+      const p =
+        await fixture<OmneoProvider>(html`<omneo-provider base-url=${mock.baseUrl} token-url=${`${mock.tokenUrl}?status=401`}>
         <omneo-tier-progress><span slot="signed-out">Sign in to see your tier</span></omneo-tier-progress>
         <omneo-tier-progress></omneo-tier-progress>
       </omneo-provider>`);

@@ -30,7 +30,14 @@ export async function buildAngularExample({ baseUrl = process.env.OMNEO_BASE_URL
     else if (level === 'warn') console.warn(message);
   };
   // The part of the Architect context that the application builder reads.
-  const logger = { debug: () => {}, info: () => {}, warn: say('warn'), error: say('error'), fatal: say('error'), createChild: () => logger };
+  const logger = {
+    debug: () => {},
+    info: () => {},
+    warn: say('warn'),
+    error: say('error'),
+    fatal: say('error'),
+    createChild: () => logger,
+  };
   const context = {
     workspaceRoot: root,
     target: { project, target: 'build' },

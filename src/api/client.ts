@@ -12,9 +12,7 @@ import type { Balances, ListItems, ListSource, ListValue, Page, RedeemRequest, R
 
 /** What a widget can ask the client for. */
 export type Resource =
-  | { type: 'balances' }
-  | { type: 'tiers' }
-  | { type: 'list'; source: ListSource; limit: number; includeExpired?: boolean };
+  { type: 'balances' } | { type: 'tiers' } | { type: 'list'; source: ListSource; limit: number; includeExpired?: boolean };
 
 /** The value of a resource: the balances, the tier progress, or a list's items sorted by expiry. */
 export type ResourceValue<R extends Resource> = R extends { type: 'balances' }
@@ -63,7 +61,10 @@ export interface OmneoClientOptions extends TokenOptions {
 export function baseUrlOf({ baseUrl, tenant }: Pick<OmneoClientOptions, 'baseUrl' | 'tenant'>): string {
   if (baseUrl) return baseUrl.replace(/\/+$/, '');
   if (tenant && /^[a-z0-9-]+$/i.test(tenant)) return `https://api.${tenant}.getomneo.com/id/api/v1`;
-  throw new OmneoError('config', tenant ? `"${tenant}" is not an Omneo tenant name.` : 'Set tenant or base-url on <omneo-provider>.');
+  throw new OmneoError(
+    'config',
+    tenant ? `"${tenant}" is not an Omneo tenant name.` : 'Set tenant or base-url on <omneo-provider>.',
+  );
 }
 
 /**
@@ -168,10 +169,14 @@ function fieldErrorsOf(errors: unknown): Record<string, string[]> | undefined {
 async function errorOf(response: Response): Promise<OmneoError> {
   const body: { message?: unknown; errors?: unknown } | undefined = await response.json().catch(() => undefined);
   const { message, errors } = typeof body === 'object' && body !== null ? body : {};
-  return new OmneoError(response.status === 401 ? 'auth' : 'http', (typeof message === 'string' && message) || `Omneo answered ${response.status}.`, {
-    status: response.status,
-    errors: fieldErrorsOf(errors),
-  });
+  return new OmneoError(
+    response.status === 401 ? 'auth' : 'http',
+    (typeof message === 'string' && message) || `Omneo answered ${response.status}.`,
+    {
+      status: response.status,
+      errors: fieldErrorsOf(errors),
+    },
+  );
 }
 
 class Client implements OmneoClient {
@@ -226,7 +231,9 @@ class Client implements OmneoClient {
       const failed = (e as { response?: Response }).response;
       if (!failed) {
         const timedOut = (e as Error).name === 'TimeoutError';
-        throw new OmneoError('network', timedOut ? 'Omneo took too long to answer.' : 'Omneo could not be reached.', { cause: e });
+        throw new OmneoError('network', timedOut ? 'Omneo took too long to answer.' : 'Omneo could not be reached.', {
+          cause: e,
+        });
       }
       if (failed.status === 401 && !renewed && this.#tokens.renewable) {
         if ((await this.#tokens.renew(token)) === null) throw signedOut();
@@ -250,8 +257,8 @@ class Client implements OmneoClient {
       case 'tiers':
         return this.#fetchTiers(signal);
       case 'page':
-        return this.#call(key.source, { signal, searchParams: { 'page[size]': PAGE_SIZE, 'page[number]': key.page } }).then((body) =>
-          parsePage(body, key.source),
+        return this.#call(key.source, { signal, searchParams: { 'page[size]': PAGE_SIZE, 'page[number]': key.page } }).then(
+          (body) => parsePage(body, key.source),
         );
       case 'list':
         return this.#fetchList(key.source, key.limit, !!key.includeExpired, signal);
@@ -270,7 +277,12 @@ class Client implements OmneoClient {
   }
 
   /** The first `limit` items of a list, active ones only unless `includeExpired`, soonest expiry first. */
-  async #fetchList<S extends ListSource>(source: S, limit: number, includeExpired: boolean, signal: AbortSignal): Promise<ListValue> {
+  async #fetchList<S extends ListSource>(
+    source: S,
+    limit: number,
+    includeExpired: boolean,
+    signal: AbortSignal,
+  ): Promise<ListValue> {
     const items: ListItems[S][] = [];
     // An item that moved while the pages were read comes on two of them: it is listed once.
     const ids = new Set<string>();
@@ -323,7 +335,10 @@ class Client implements OmneoClient {
       (error: unknown) => {
         if (entry.inflight === promise && !isAbort(error)) {
           const e = asOmneoError(error);
-          this.#settle(entry, e.kind === 'signed-out' ? { status: 'signed-out' } : { status: 'error', error: e, value: entry.state.value });
+          this.#settle(
+            entry,
+            e.kind === 'signed-out' ? { status: 'signed-out' } : { status: 'error', error: e, value: entry.state.value },
+          );
         }
         throw error;
       },

@@ -20,7 +20,11 @@ export class OmneoError extends Error {
   /** Laravel's per-field validation messages, e.g. `{amount: ['The amount exceeds…']}`. */
   readonly errors?: Record<string, string[]>;
 
-  constructor(kind: OmneoErrorKind, message: string, { status, errors, cause }: { status?: number; errors?: Record<string, string[]>; cause?: unknown } = {}) {
+  constructor(
+    kind: OmneoErrorKind,
+    message: string,
+    { status, errors, cause }: { status?: number; errors?: Record<string, string[]>; cause?: unknown } = {},
+  ) {
     super(message, { cause });
     this.kind = kind;
     this.status = status;

@@ -9,7 +9,13 @@ import type { Balances, RedeemRequest } from './types.js';
  * The one redeem that `amount` and `benefitId` describe, or `undefined` when they do not describe
  * exactly one: an amount above 0, or a benefit id without an amount.
  */
-export function redeemRequestOf({ amount, benefitId }: { amount?: number | null; benefitId?: string | null }): RedeemRequest | undefined {
+export function redeemRequestOf({
+  amount,
+  benefitId,
+}: {
+  amount?: number | null;
+  benefitId?: string | null;
+}): RedeemRequest | undefined {
   if (benefitId) return amount == null ? { benefitId: String(benefitId) } : undefined;
   if (typeof amount === 'number' && Number.isFinite(amount) && amount > 0) return { amount };
   return undefined;

@@ -51,7 +51,9 @@ export function dropKeptSessions(keep?: string) {
 }
 
 function isKept(value: unknown): value is Kept {
-  return typeof value === 'object' && value !== null && typeof (value as Kept).answers === 'object' && (value as Kept).answers !== null;
+  return (
+    typeof value === 'object' && value !== null && typeof (value as Kept).answers === 'object' && (value as Kept).answers !== null
+  );
 }
 
 function isKeptToken(value: unknown): value is KeptToken {

@@ -200,14 +200,20 @@ export class TokenSource {
       if (status && status >= 400 && status < 500) {
         throw new OmneoError('auth', 'Omneo refused the Shopify sign-in of this customer.', { status, cause: e });
       }
-      throw new OmneoError(status ? 'http' : 'network', 'The shopper token could not be fetched from Omneo.', { status, cause: e });
+      throw new OmneoError(status ? 'http' : 'network', 'The shopper token could not be fetched from Omneo.', {
+        status,
+        cause: e,
+      });
     }
     let answer: { token: string; exp?: number };
     try {
       answer = parseToken(await res.json());
     } catch (e) {
       if (e instanceof OmneoError) throw e;
-      throw new OmneoError('invalid-response', 'Omneo\'s Shopify sign-in did not answer with JSON.', { status: res.status, cause: e });
+      throw new OmneoError('invalid-response', "Omneo's Shopify sign-in did not answer with JSON.", {
+        status: res.status,
+        cause: e,
+      });
     }
     return hold(answer.token, answer.exp);
   }
@@ -220,5 +226,9 @@ function hold(token: string, exp?: number): Held {
   // From `iat`, the server's "now", when there is one (a browser clock may be minutes off); for
   // ever without `exp`.
   const life = typeof exp === 'number' ? exp * 1000 - (typeof claims.iat === 'number' ? claims.iat * 1000 : now) : Infinity;
-  return { token, pid: claims.pid == null ? undefined : String(claims.pid), renewAt: now + Math.max(MIN_LIFE, life - Math.min(MARGIN, life / 2)) };
+  return {
+    token,
+    pid: claims.pid == null ? undefined : String(claims.pid),
+    renewAt: now + Math.max(MIN_LIFE, life - Math.min(MARGIN, life / 2)),
+  };
 }

@@ -26,12 +26,15 @@ function intl<T>(Ctor: new (locale: string, opts: object) => T, locale: string, 
 const COMMAS = /^en(-(us|au|nz|gb|ca|ie))?$/i;
 
 export const formatNumber = (locale: string, n: number): string =>
-  Number.isSafeInteger(n) && COMMAS.test(locale) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : intl(Intl.NumberFormat, locale, {}).format(n);
+  Number.isSafeInteger(n) && COMMAS.test(locale)
+    ? String(n).replace(/\B(?=(\d{3})+$)/g, ',')
+    : intl(Intl.NumberFormat, locale, {}).format(n);
 
 export const formatMoney = (locale: string, currency: string, n: number) =>
   intl(Intl.NumberFormat, locale, { style: 'currency', currency }).format(n) as string;
 
-export const formatDate = (locale: string, ms: number) => intl(Intl.DateTimeFormat, locale, { dateStyle: 'medium' }).format(ms) as string;
+export const formatDate = (locale: string, ms: number) =>
+  intl(Intl.DateTimeFormat, locale, { dateStyle: 'medium' }).format(ms) as string;
 
 /** Picks the plural form for `n` and puts the formatted number in place of `{n}`. */
 export function plural(locale: string, n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }) {

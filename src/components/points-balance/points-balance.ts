@@ -138,9 +138,17 @@ export class OmneoPointsBalance extends OmneoElement {
 /** Its own events, typed: `addEventListener('omneo-load', …)` knows what `detail.data` is. */
 type Events = OmneoEvents<OmneoPointsBalanceEventMap>;
 export interface OmneoPointsBalance {
-  addEventListener<K extends keyof Events>(type: K, listener: (this: OmneoPointsBalance, ev: Events[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener<K extends keyof Events>(
+    type: K,
+    listener: (this: OmneoPointsBalance, ev: Events[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof Events>(type: K, listener: (this: OmneoPointsBalance, ev: Events[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener<K extends keyof Events>(
+    type: K,
+    listener: (this: OmneoPointsBalance, ev: Events[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 

@@ -7,7 +7,16 @@ import type { TokenProvider } from '../../api/types.js';
 import { omneoContext, omneoSettingsContext, type OmneoSettings } from '../../context.js';
 
 /** The properties that are the client's options. */
-const OPTIONS = ['tenant', 'baseUrl', 'tokenUrl', 'token', 'tokenProvider', 'shopifyCustomerId', 'shopifySignature', 'shopper'] as const;
+const OPTIONS = [
+  'tenant',
+  'baseUrl',
+  'tokenUrl',
+  'token',
+  'tokenProvider',
+  'shopifyCustomerId',
+  'shopifySignature',
+  'shopper',
+] as const;
 
 /**
  * Gives the Omneo widgets inside it one shared API client: one shopper token, one request per
@@ -72,7 +81,10 @@ export class OmneoProvider extends LitElement {
   client?: OmneoClient;
 
   /** The client's provider and the settings'. */
-  private readonly providers = [new ContextProvider(this, { context: omneoContext }), new ContextProvider(this, { context: omneoSettingsContext })] as const;
+  private readonly providers = [
+    new ContextProvider(this, { context: omneoContext }),
+    new ContextProvider(this, { context: omneoSettingsContext }),
+  ] as const;
 
   /** The client the widgets use: `client` if given, else one built from the attributes. */
   get currentClient(): OmneoClient | undefined {

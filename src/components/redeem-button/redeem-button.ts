@@ -2,7 +2,13 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { asOmneoError, type OmneoError } from '../../api/errors.js';
 import { exceedsBalance, redeemFailureOf, redeemRequestOf } from '../../api/redeem.js';
 import type { RedeemRequest, Redemption } from '../../api/types.js';
-import { OmneoBeforeRedeemEvent, OmneoRedeemErrorEvent, OmneoRedeemEvent, type OmneoEvents, type OmneoRedeemButtonEventMap } from '../../events.js';
+import {
+  OmneoBeforeRedeemEvent,
+  OmneoRedeemErrorEvent,
+  OmneoRedeemEvent,
+  type OmneoEvents,
+  type OmneoRedeemButtonEventMap,
+} from '../../events.js';
 import { define } from '../../internal/define.js';
 import { BALANCES, OmneoElement } from '../../internal/omneo-element.js';
 import { fill } from '../../internal/strings.js';
@@ -305,9 +311,17 @@ export class OmneoRedeemButton extends OmneoElement {
 /** Its own events, typed: `addEventListener('omneo-load', …)` knows what `detail.data` is. */
 type Events = OmneoEvents<OmneoRedeemButtonEventMap>;
 export interface OmneoRedeemButton {
-  addEventListener<K extends keyof Events>(type: K, listener: (this: OmneoRedeemButton, ev: Events[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener<K extends keyof Events>(
+    type: K,
+    listener: (this: OmneoRedeemButton, ev: Events[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof Events>(type: K, listener: (this: OmneoRedeemButton, ev: Events[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener<K extends keyof Events>(
+    type: K,
+    listener: (this: OmneoRedeemButton, ev: Events[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 

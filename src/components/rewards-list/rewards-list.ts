@@ -312,7 +312,11 @@ export class OmneoRewardsList extends OmneoElement {
         @omneo-redeem=${this.keep}
         @omneo-redeem-error=${this.keep}
       >
-        ${repeat(drawn, (view) => view.key, (view) => this.renderItem(view))}
+        ${repeat(
+          drawn,
+          (view) => view.key,
+          (view) => this.renderItem(view),
+        )}
       </ul>
     `;
   }
@@ -394,9 +398,17 @@ export class OmneoRewardsList extends OmneoElement {
 /** Its own events, typed: `addEventListener('omneo-load', …)` knows what `detail.data` is. */
 type Events = OmneoEvents<OmneoRewardsListEventMap>;
 export interface OmneoRewardsList {
-  addEventListener<K extends keyof Events>(type: K, listener: (this: OmneoRewardsList, ev: Events[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener<K extends keyof Events>(
+    type: K,
+    listener: (this: OmneoRewardsList, ev: Events[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof Events>(type: K, listener: (this: OmneoRewardsList, ev: Events[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener<K extends keyof Events>(
+    type: K,
+    listener: (this: OmneoRewardsList, ev: Events[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
