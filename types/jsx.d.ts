@@ -1,345 +1,159 @@
-import type {
-  OmneoPointsBalance,
-  OmneoProvider,
-  OmneoRedeemButton,
-  OmneoRewardsList,
-  OmneoTierProgress,
-} from "@omneo/widgets";
-
+// Generated from custom-elements.json by `npm run analyze` (scripts/framework-typings.mjs): do not edit.
 /**
- * This type can be used to create scoped tags for your components.
+ * The Omneo elements in TSX. In a React 19 app, one import anywhere in the program (main.tsx, or a
+ * `.d.ts` of your own) adds them to React's `JSX.IntrinsicElements`:
  *
- * Usage:
+ *     import type {} from '@omneo/widgets/jsx';
  *
- * ```ts
- * import type { ScopedElements } from "path/to/library/jsx-integration";
- *
- * declare module "my-library" {
- *   namespace JSX {
- *     interface IntrinsicElements
- *       extends ScopedElements<'test-', ''> {}
- *   }
- * }
- * ```
- *
+ * Attributes, properties and `on<event>` handlers are typed (React 19 sets a prop as a property
+ * when the element has one, and adds `onomneo-load` as an `omneo-load` listener). For another JSX
+ * library, `CustomElements` maps each tag to its props.
  */
-export type ScopedElements<Prefix extends string = "", Suffix extends string = ""> = {
-  [Key in keyof CustomElements as `${Prefix}${Key}${Suffix}`]: CustomElements[Key];
-};
+import type { DetailedHTMLProps, HTMLAttributes } from 'react';
+import type * as Omneo from '@omneo/widgets';
 
-type BaseProps = {
-  /** Content added between the opening and closing tags of the element */
-  children?: any;
-  /** Used for declaratively styling one or more elements using CSS (Cascading Stylesheets) */
-  class?: string;
-  /** Used for declaratively styling one or more elements using CSS (Cascading Stylesheets) */
-  className?: string;
-  /** Takes an object where the key is the class name(s) and the value is a boolean expression. When true, the class is applied, and when false, it is removed. */
-  classList?: Record<string, boolean | undefined>;
-  /** Specifies the text direction of the element. */
-  dir?: "ltr" | "rtl";
-  /** Contains a space-separated list of the part names of the element that should be exposed on the host element. */
-  exportparts?: string;
-  /** For <label> and <output>, lets you associate the label with some control. */
-  htmlFor?: string;
-  /** Specifies whether the element should be hidden. */
-  hidden?: boolean | string;
-  /** A unique identifier for the element. */
-  id?: string;
-  /** Keys tell React which array item each component corresponds to */
-  key?: string | number;
-  /** Specifies the language of the element. */
-  lang?: string;
-  /** Contains a space-separated list of the part names of the element. Part names allows CSS to select and style specific elements in a shadow tree via the ::part pseudo-element. */
-  part?: string;
-  /** Use the ref attribute with a variable to assign a DOM element to the variable once the element is rendered. */
-  ref?: unknown | ((e: unknown) => void);
-  /** Adds a reference for a custom element slot */
-  slot?: string;
-  /** Prop for setting inline styles */
-  style?: Record<string, string | number>;
-  /** Overrides the default Tab button behavior. Avoid using values other than -1 and 0. */
-  tabIndex?: number;
-  /** Specifies the tooltip text for the element. */
-  title?: string;
-  /** Passing 'no' excludes the element content from being translated. */
-  translate?: "yes" | "no";
-};
-
-type BaseEvents = {};
-
-export type OmneoPointsBalanceProps = {
+/** `<omneo-points-balance>`: The shopper's points, reward or combined balance. */
+export interface OmneoPointsBalanceProps {
   /** `points` (default), `points-dollars`, `rewards` or `combined`; the last three are money. */
-  kind?: OmneoPointsBalance["kind"];
+  kind?: Omneo.OmneoPointsBalance["kind"];
   /** Render nothing when the value is 0. */
-  "hide-when-zero"?: OmneoPointsBalance["hideWhenZero"];
+  "hide-when-zero"?: Omneo.OmneoPointsBalance["hideWhenZero"];
+  /** Render nothing when the value is 0. */
+  hideWhenZero?: Omneo.OmneoPointsBalance["hideWhenZero"];
   /** Replaces any of the words the widget shows, e.g. `{signedOut: 'Log in for points'}`. */
-  strings?: OmneoPointsBalance["strings"];
-  /** The balances are shown; `detail.data` is the balances. */
-  "onomneo-load"?: (e: CustomEvent<OmneoLoadEvent<Balances>>) => void;
-  /** The balance could not be loaded, or there is no provider. */
-  "onomneo-error"?: (e: CustomEvent<import("@omneo/widgets").OmneoErrorEvent["detail"]>) => void;
-};
+  strings?: Omneo.OmneoPointsBalance["strings"];
+  /** `omneo-load`: The balances are shown; `detail.data` is the balances. */
+  "onomneo-load"?: (event: Omneo.OmneoLoadEvent<Omneo.Balances>) => void;
+  /** `omneo-error`: The balance could not be loaded, or there is no provider. */
+  "onomneo-error"?: (event: Omneo.OmneoErrorEvent) => void;
+}
 
-export type OmneoProviderProps = {
+/** `<omneo-provider>`: The API client for the Omneo widgets inside it (or, with `global`, on the whole page). */
+export interface OmneoProviderProps {
   /** The Omneo tenant: the ID API base becomes `https://api.{tenant}.getomneo.com/id/api/v1`. */
-  tenant?: OmneoProvider["tenant"];
+  tenant?: Omneo.OmneoProvider["tenant"];
   /** The ID API base URL in full; wins over `tenant`. */
-  "base-url"?: OmneoProvider["baseUrl"];
+  "base-url"?: Omneo.OmneoProvider["baseUrl"];
+  /** The ID API base URL in full; wins over `tenant`. */
+  baseUrl?: Omneo.OmneoProvider["baseUrl"];
   /** The host site's own endpoint that mints the shopper token (`POST`, same-origin credentials). */
-  "token-url"?: OmneoProvider["tokenUrl"];
+  "token-url"?: Omneo.OmneoProvider["tokenUrl"];
+  /** The host site's own endpoint that mints the shopper token (`POST`, same-origin credentials). */
+  tokenUrl?: Omneo.OmneoProvider["tokenUrl"];
   /** A shopper token already in the page (server-rendered). */
-  token?: OmneoProvider["token"];
+  token?: Omneo.OmneoProvider["token"];
+  /** A Shopify store's signed-in customer, from the theme's Liquid (`{{ customer.id }}`); empty for a guest, who is signed out with nothing requested. Without `token`, `token-url` or `tokenProvider`, the token comes from Omneo's Shopify endpoint. Declares the shopper too. */
+  "shopify-customer-id"?: Omneo.OmneoProvider["shopifyCustomerId"];
+  /** A Shopify store's signed-in customer, from the theme's Liquid (`{{ customer.id }}`); empty for a guest, who is signed out with nothing requested. Without `token`, `token-url` or `tokenProvider`, the token comes from Omneo's Shopify endpoint. Declares the shopper too. */
+  shopifyCustomerId?: Omneo.OmneoProvider["shopifyCustomerId"];
+  /** `{{ customer.id | hmac_sha256: shop.metafields.omneo.id_secret }}`, with `shopify-customer-id`. */
+  "shopify-signature"?: Omneo.OmneoProvider["shopifySignature"];
+  /** `{{ customer.id | hmac_sha256: shop.metafields.omneo.id_secret }}`, with `shopify-customer-id`. */
+  shopifySignature?: Omneo.OmneoProvider["shopifySignature"];
+  /** The signed-in shopper's id as the store's server knows it; empty when nobody is signed in. With it, the token and the last answers are kept in `sessionStorage` for this shopper's next page. */
+  shopper?: Omneo.OmneoProvider["shopper"];
   /** BCP 47 tag for numbers, money, dates and words; default: the nearest `lang`, then the browser's. */
-  locale?: OmneoProvider["locale"];
+  locale?: Omneo.OmneoProvider["locale"];
   /** ISO 4217 code; default: the `currency` of the balances, then `AUD`. */
-  currency?: OmneoProvider["currency"];
+  currency?: Omneo.OmneoProvider["currency"];
   /** Also serve every widget on the page that has no nearer provider. */
-  global?: OmneoProvider["global"];
+  global?: Omneo.OmneoProvider["global"];
   /** For frameworks: a function that resolves to a token, `{token, exp}`, or `null` when signed out. */
-  tokenProvider?: OmneoProvider["tokenProvider"];
+  tokenProvider?: Omneo.OmneoProvider["tokenProvider"];
   /** An `OmneoClient` to use instead of building one (tests, frameworks). */
-  client?: OmneoProvider["client"];
-};
+  client?: Omneo.OmneoProvider["client"];
+}
 
-export type OmneoRedeemButtonProps = {
+/** `<omneo-redeem-button>`: A button that redeems an amount or a benefit, with an optional confirm step. */
+export interface OmneoRedeemButtonProps {
   /** Redeem this many dollars: `POST /profiles/me/redeem {"amount": n}`. */
-  amount?: OmneoRedeemButton["amount"];
+  amount?: Omneo.OmneoRedeemButton["amount"];
   /** Redeem this benefit: `POST /profiles/me/benefits/{id}/redeem`. */
-  "benefit-id"?: OmneoRedeemButton["benefitId"];
+  "benefit-id"?: Omneo.OmneoRedeemButton["benefitId"];
+  /** Redeem this benefit: `POST /profiles/me/benefits/{id}/redeem`. */
+  benefitId?: Omneo.OmneoRedeemButton["benefitId"];
   /** Ask "Redeem $10?" with Confirm / Cancel before sending. */
-  confirm?: OmneoRedeemButton["confirm"];
+  confirm?: Omneo.OmneoRedeemButton["confirm"];
   /** Disables the button whatever the balance (e.g. for an item already redeemed). */
-  disabled?: OmneoRedeemButton["disabled"];
+  disabled?: Omneo.OmneoRedeemButton["disabled"];
   /** Replaces any of the words the widget shows, e.g. `{signedOut: 'Log in for points'}`. */
-  strings?: OmneoRedeemButton["strings"];
-  /** A redeem is about to be sent; `preventDefault()` stops it. */
-  "onomneo-before-redeem"?: (e: CustomEvent<import("@omneo/widgets").OmneoBeforeRedeemEvent["detail"]>) => void;
-  /** The API confirmed the redeem; `detail.redemption` is its answer. */
-  "onomneo-redeem"?: (e: CustomEvent<import("@omneo/widgets").OmneoRedeemEvent["detail"]>) => void;
-  /** The API refused the redeem, or its outcome could not be confirmed. */
-  "onomneo-redeem-error"?: (e: CustomEvent<import("@omneo/widgets").OmneoRedeemErrorEvent["detail"]>) => void;
-  /** The balances are known. */
-  "onomneo-load"?: (e: CustomEvent<OmneoLoadEvent<Balances>>) => void;
-  /** The balances could not be loaded, or there is no provider. */
-  "onomneo-error"?: (e: CustomEvent<import("@omneo/widgets").OmneoErrorEvent["detail"]>) => void;
-};
+  strings?: Omneo.OmneoRedeemButton["strings"];
+  /** `omneo-before-redeem`: A redeem is about to be sent; `preventDefault()` stops it. */
+  "onomneo-before-redeem"?: (event: Omneo.OmneoBeforeRedeemEvent) => void;
+  /** `omneo-redeem`: The API confirmed the redeem; `detail.redemption` is its answer. */
+  "onomneo-redeem"?: (event: Omneo.OmneoRedeemEvent) => void;
+  /** `omneo-redeem-error`: The API refused the redeem, or its outcome could not be confirmed. */
+  "onomneo-redeem-error"?: (event: Omneo.OmneoRedeemErrorEvent) => void;
+  /** `omneo-load`: The balances are known. */
+  "onomneo-load"?: (event: Omneo.OmneoLoadEvent<Omneo.Balances>) => void;
+  /** `omneo-error`: The balances could not be loaded, or there is no provider. */
+  "onomneo-error"?: (event: Omneo.OmneoErrorEvent) => void;
+}
 
-export type OmneoRewardsListProps = {
-  /** `rewards` (default: `GET /profiles/me/rewards`), `benefits` (`GET /profiles/me/benefits`) or
-`points` (`GET /profiles/me/points`: lots of points, each with what is left of it). */
-  source?: OmneoRewardsList["source"];
+/** `<omneo-rewards-list>`: The shopper's rewards, benefits or points, soonest to expire first. */
+export interface OmneoRewardsListProps {
+  /** `rewards` (default: `GET /profiles/me/rewards`), `benefits` (`GET /profiles/me/benefits`) or `points` (`GET /profiles/me/points`: lots of points, each with what is left of it). */
+  source?: Omneo.OmneoRewardsList["source"];
   /** The most items to show (default 50); pages are followed until then. */
-  limit?: OmneoRewardsList["limit"];
+  limit?: Omneo.OmneoRewardsList["limit"];
   /** Also list expired or used-up items (default: only active ones). */
-  "include-expired"?: OmneoRewardsList["includeExpired"];
+  "include-expired"?: Omneo.OmneoRewardsList["includeExpired"];
+  /** Also list expired or used-up items (default: only active ones). */
+  includeExpired?: Omneo.OmneoRewardsList["includeExpired"];
   /** Items that expire within this many days are marked "Expiring soon" (default 14). */
-  "expiring-days"?: OmneoRewardsList["expiringDays"];
+  "expiring-days"?: Omneo.OmneoRewardsList["expiringDays"];
+  /** Items that expire within this many days are marked "Expiring soon" (default 14). */
+  expiringDays?: Omneo.OmneoRewardsList["expiringDays"];
   /** Give each item a redeem button: a reward's remaining value, or a benefit by its id (not for points). */
-  redeemable?: OmneoRewardsList["redeemable"];
+  redeemable?: Omneo.OmneoRewardsList["redeemable"];
   /** Replaces any of the words the widget shows, e.g. `{signedOut: 'Log in for points'}`. */
-  strings?: OmneoRewardsList["strings"];
-  /** The items are shown; `detail.data` is the list's items. */
-  "onomneo-load"?: (e: CustomEvent<OmneoLoadEvent<RewardsListItem[]>>) => void;
-  /** The list could not be loaded, or there is no provider. */
-  "onomneo-error"?: (e: CustomEvent<import("@omneo/widgets").OmneoErrorEvent["detail"]>) => void;
-};
+  strings?: Omneo.OmneoRewardsList["strings"];
+  /** `omneo-load`: The items are shown; `detail.data` is the list's items. */
+  "onomneo-load"?: (event: Omneo.OmneoLoadEvent<Omneo.RewardsListItem[]>) => void;
+  /** `omneo-error`: The list could not be loaded, or there is no provider. */
+  "onomneo-error"?: (event: Omneo.OmneoErrorEvent) => void;
+  /** `omneo-before-redeem`: From a redeem button of the list (`redeemable`): a redeem is about to be sent; `preventDefault()` stops it. */
+  "onomneo-before-redeem"?: (event: Omneo.OmneoBeforeRedeemEvent) => void;
+  /** `omneo-redeem`: From a redeem button of the list: the API confirmed the redeem. */
+  "onomneo-redeem"?: (event: Omneo.OmneoRedeemEvent) => void;
+  /** `omneo-redeem-error`: From a redeem button of the list: the API refused the redeem, or it could not be confirmed. */
+  "onomneo-redeem-error"?: (event: Omneo.OmneoRedeemErrorEvent) => void;
+}
 
-export type OmneoTierProgressProps = {
+/** `<omneo-tier-progress>`: The member's tier, and the progress to the next one. */
+export interface OmneoTierProgressProps {
   /** `points` (default: "200 points to Gold") or `dollars` (money: "$200 to Gold"): the program's unit. */
-  unit?: OmneoTierProgress["unit"];
+  unit?: Omneo.OmneoTierProgress["unit"];
   /** Replaces any of the words the widget shows, e.g. `{signedOut: 'Log in for points'}`. */
-  strings?: OmneoTierProgress["strings"];
-  /** The tier is shown; `detail.data` is the tier progress. */
-  "onomneo-load"?: (e: CustomEvent<OmneoLoadEvent<TierProgress>>) => void;
-  /** The tier could not be loaded, or there is no provider. */
-  "onomneo-error"?: (e: CustomEvent<import("@omneo/widgets").OmneoErrorEvent["detail"]>) => void;
-};
+  strings?: Omneo.OmneoTierProgress["strings"];
+  /** `omneo-load`: The tier is shown; `detail.data` is the tier progress. */
+  "onomneo-load"?: (event: Omneo.OmneoLoadEvent<Omneo.TierProgress>) => void;
+  /** `omneo-error`: The tier could not be loaded, or there is no provider. */
+  "onomneo-error"?: (event: Omneo.OmneoErrorEvent) => void;
+}
 
-export type CustomElements = {
-  /**
-   * The shopper's points, reward or combined balance.
-   * ---
-   *
-   *
-   * ### **Events:**
-   *  - **omneo-load** - The balances are shown; `detail.data` is the balances.
-   * - **omneo-error** - The balance could not be loaded, or there is no provider.
-   *
-   * ### **Methods:**
-   *
-   *
-   *
-   *
-   *
-   *
-   * ### **Slots:**
-   *  - **label** - Text before the value, e.g. "You have".
-   * - **signed-out** - Shown instead when nobody is signed in.
-   *
-   * ### **CSS Properties:**
-   *  - **--omneo-font** - The font; default: the page's. _(default: undefined)_
-   * - **--omneo-color-text** - The text colour; default: the page's. _(default: undefined)_
-   * - **--omneo-color-value** - The value's colour. _(default: undefined)_
-   * - **--omneo-value-weight** - The value's font weight (600). _(default: undefined)_
-   * - **--omneo-color-danger** - The error message's colour. _(default: undefined)_
-   * - **--omneo-radius** - The corner radius of the loading placeholder and buttons. _(default: undefined)_
-   *
-   * ### **CSS Parts:**
-   *  - **base** - The wrapper.
-   * - **label** - The label slot's wrapper (hidden when the slot is empty).
-   * - **value** - The formatted balance.
-   * - **error** - The error message and its retry button.
-   */
-  "omneo-points-balance": Partial<OmneoPointsBalanceProps & BaseProps & BaseEvents>;
+/** Each Omneo tag and its props, for any JSX library's `IntrinsicElements`. */
+export interface CustomElements {
+  "omneo-points-balance": OmneoPointsBalanceProps;
+  "omneo-provider": OmneoProviderProps;
+  "omneo-redeem-button": OmneoRedeemButtonProps;
+  "omneo-rewards-list": OmneoRewardsListProps;
+  "omneo-tier-progress": OmneoTierProgressProps;
+}
 
-  /**
-   * The API client for the Omneo widgets inside it (or, with `global`, on the whole page).
-   * ---
-   *
-   *
-   * ### **Methods:**
-   *  - **refresh()** - Fetches everything again, e.g. after the shopper signs in or out without a page load.
-   *
-   * ### **Slots:**
-   *  - _default_ - The widgets, anywhere in the page's markup.
-   */
-  "omneo-provider": Partial<OmneoProviderProps & BaseProps & BaseEvents>;
-
-  /**
-   * A button that redeems an amount or a benefit, with an optional confirm step.
-   * ---
-   *
-   *
-   * ### **Events:**
-   *  - **omneo-before-redeem** - A redeem is about to be sent; `preventDefault()` stops it.
-   * - **omneo-redeem** - The API confirmed the redeem; `detail.redemption` is its answer.
-   * - **omneo-redeem-error** - The API refused the redeem, or its outcome could not be confirmed.
-   * - **omneo-load** - The balances are known.
-   * - **omneo-error** - The balances could not be loaded, or there is no provider.
-   *
-   * ### **Methods:**
-   *
-   *
-   *
-   *
-   *
-   *
-   * ### **Slots:**
-   *  - _default_ - The button's text; default "Redeem $10" (amount) or "Redeem" (benefit).
-   *
-   * ### **CSS Properties:**
-   *  - **--omneo-font** - The font; default: the page's. _(default: undefined)_
-   * - **--omneo-color-text** - The text colour; default: the page's. _(default: undefined)_
-   * - **--omneo-color-primary** - The buttons' background (default: none, the page's colours). _(default: undefined)_
-   * - **--omneo-color-on-primary** - The buttons' text colour. _(default: undefined)_
-   * - **--omneo-color-focus** - The focus ring's colour. _(default: undefined)_
-   * - **--omneo-color-danger** - The colour of a refusal or an unconfirmed outcome. _(default: undefined)_
-   * - **--omneo-radius** - The buttons' corner radius. _(default: undefined)_
-   * - **--omneo-space** - The padding and gaps. _(default: undefined)_
-   *
-   * ### **CSS Parts:**
-   *  - **button** - The redeem button.
-   * - **confirm** - The confirm step's Confirm button.
-   * - **cancel** - The confirm step's Cancel button.
-   * - **message** - Why the button is disabled, and the result: progress, success, a benefit's code, or what went wrong.
-   * - **copy** - The button that copies a benefit's code.
-   * - **error** - The balances could not be loaded (inside `message`), with a retry button.
-   */
-  "omneo-redeem-button": Partial<OmneoRedeemButtonProps & BaseProps & BaseEvents>;
-
-  /**
-   * The shopper's rewards, benefits or points, soonest to expire first.
-   * ---
-   *
-   *
-   * ### **Events:**
-   *  - **omneo-load** - The items are shown; `detail.data` is the list's items.
-   * - **omneo-error** - The list could not be loaded, or there is no provider.
-   *
-   * ### **Methods:**
-   *
-   *
-   *
-   *
-   *
-   *
-   * ### **Slots:**
-   *  - **empty** - Shown when there is nothing to list; default "No rewards yet."
-   * - **signed-out** - Shown instead when nobody is signed in.
-   *
-   * ### **CSS Properties:**
-   *  - **--omneo-font** - The font; default: the page's. _(default: undefined)_
-   * - **--omneo-color-text** - The text colour; default: the page's. _(default: undefined)_
-   * - **--omneo-color-border** - The items' border (default: the text colour at 20%). _(default: undefined)_
-   * - **--omneo-color-surface** - The items' background (default: none). _(default: undefined)_
-   * - **--omneo-color-value** - The value's colour. _(default: undefined)_
-   * - **--omneo-value-weight** - The value's font weight (600). _(default: undefined)_
-   * - **--omneo-color-warning** - The "Expiring soon" mark's colour. _(default: undefined)_
-   * - **--omneo-color-danger** - The error message's colour. _(default: undefined)_
-   * - **--omneo-color-primary** - The redeem buttons' background. _(default: undefined)_
-   * - **--omneo-color-on-primary** - The redeem buttons' text colour. _(default: undefined)_
-   * - **--omneo-radius** - The corner radius of items, images and buttons. _(default: undefined)_
-   * - **--omneo-space** - The padding and gaps (0.75em). _(default: undefined)_
-   * - **--omneo-image-size** - The images' width and height (3.5em). _(default: undefined)_
-   *
-   * ### **CSS Parts:**
-   *  - **base** - The wrapper, in every state.
-   * - **list** - The list (`ul`).
-   * - **item** - One reward, benefit or lot of points (`li`).
-   * - **image** - The item's image, when it has one.
-   * - **name** - The item's name.
-   * - **value** - A reward's remaining value, as money; a lot's points left.
-   * - **expiry** - The expiry date (`time`).
-   * - **expiring** - The "Expiring soon" mark.
-   * - **empty** - The wrapper of the `empty` slot.
-   * - **error** - The error message and its retry button.
-   */
-  "omneo-rewards-list": Partial<OmneoRewardsListProps & BaseProps & BaseEvents>;
-
-  /**
-   * The member's tier, and the progress to the next one.
-   * ---
-   *
-   *
-   * ### **Events:**
-   *  - **omneo-load** - The tier is shown; `detail.data` is the tier progress.
-   * - **omneo-error** - The tier could not be loaded, or there is no provider.
-   *
-   * ### **Methods:**
-   *
-   *
-   *
-   *
-   *
-   *
-   * ### **Slots:**
-   *  - **signed-out** - Shown instead when nobody is signed in.
-   * - **empty** - Shown when the member has no tier; default "You don't have a tier yet…".
-   *
-   * ### **CSS Properties:**
-   *  - **--omneo-font** - The font; default: the page's. _(default: undefined)_
-   * - **--omneo-color-text** - The text colour; default: the page's. _(default: undefined)_
-   * - **--omneo-color-border** - The card's border (default: the text colour at 20%). _(default: undefined)_
-   * - **--omneo-color-surface** - The card's background (default: none). _(default: undefined)_
-   * - **--omneo-color-value** - The tier name's and the amount's colour. _(default: undefined)_
-   * - **--omneo-value-weight** - The tier name's and the amount's font weight (600). _(default: undefined)_
-   * - **--omneo-color-primary** - The progress bar's fill (default: the text colour). _(default: undefined)_
-   * - **--omneo-color-danger** - The error message's colour. _(default: undefined)_
-   * - **--omneo-radius** - The corner radius of the card and the image. _(default: undefined)_
-   * - **--omneo-space** - The padding and gaps (0.75em). _(default: undefined)_
-   * - **--omneo-image-size** - The tier image's width and height (3em). _(default: undefined)_
-   *
-   * ### **CSS Parts:**
-   *  - **base** - The wrapper, in every state.
-   * - **image** - The current tier's image, when it has one.
-   * - **tier** - The current tier's name.
-   * - **progress** - The progress bar (`role="progressbar"`) towards the next tier.
-   * - **remaining** - The line that says what is left to reach the next tier, e.g. "200 points to Gold".
-   * - **next** - The next tier's name.
-   * - **maintain** - The line that says what keeps the current tier by the anniversary.
-   * - **top** - The line shown at the top tier, instead of the bar.
-   * - **error** - The error message and its retry button.
-   */
-  "omneo-tier-progress": Partial<OmneoTierProgressProps & BaseProps & BaseEvents>;
-};
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+      /** The shopper's points, reward or combined balance. */
+      "omneo-points-balance": Omit<DetailedHTMLProps<HTMLAttributes<Omneo.OmneoPointsBalance>, Omneo.OmneoPointsBalance>, keyof OmneoPointsBalanceProps> & OmneoPointsBalanceProps;
+      /** The API client for the Omneo widgets inside it (or, with `global`, on the whole page). */
+      "omneo-provider": Omit<DetailedHTMLProps<HTMLAttributes<Omneo.OmneoProvider>, Omneo.OmneoProvider>, keyof OmneoProviderProps> & OmneoProviderProps;
+      /** A button that redeems an amount or a benefit, with an optional confirm step. */
+      "omneo-redeem-button": Omit<DetailedHTMLProps<HTMLAttributes<Omneo.OmneoRedeemButton>, Omneo.OmneoRedeemButton>, keyof OmneoRedeemButtonProps> & OmneoRedeemButtonProps;
+      /** The shopper's rewards, benefits or points, soonest to expire first. */
+      "omneo-rewards-list": Omit<DetailedHTMLProps<HTMLAttributes<Omneo.OmneoRewardsList>, Omneo.OmneoRewardsList>, keyof OmneoRewardsListProps> & OmneoRewardsListProps;
+      /** The member's tier, and the progress to the next one. */
+      "omneo-tier-progress": Omit<DetailedHTMLProps<HTMLAttributes<Omneo.OmneoTierProgress>, Omneo.OmneoTierProgress>, keyof OmneoTierProgressProps> & OmneoTierProgressProps;
+    }
+  }
+}
