@@ -57,6 +57,53 @@ describe('OmneoClient', () => {
     });
   });
 
+  describe('pages of a list', () => {
+    /** A rewards API whose pagination never ends: every page says there is one more. */
+    function endless(perPage: (page: number) => unknown[]) {
+      return fakeFetch((c) => {
+        if (c.url.pathname === '/omneo/token') return json({ token: jwt() });
+        const page = Number(c.url.searchParams.get('page[number]'));
+        return json({ data: perPage(page), meta: { current_page: page, last_page: 1_000_000 } });
+      });
+    }
+    const reward = (id: number) => ({ id, value_remaining: 5, expires_at: null, definition: { name: `Reward ${id}` } });
+    const pagesRead = (f: ReturnType<typeof fakeFetch>) => f.calls.filter((c) => c.url.pathname.endsWith('/rewards')).length;
+
+    it('reads only the pages its limit needs', async () => {
+      const f = endless((page) => Array.from({ length: 15 }, (_, i) => reward(page * 100 + i)));
+      const list = await createOmneoClient({ tenant: 'acme', tokenUrl: '/omneo/token', fetch: f.fetch }).get({
+        type: 'list',
+        source: 'rewards',
+        limit: 40,
+      });
+      expect(list.items.length).to.equal(40);
+      expect(pagesRead(f)).to.equal(3);
+    });
+
+    it('follows a pagination that never ends for 20 pages more than its limit needs, no further', async () => {
+      // The same 15 rewards on every page: none is new after the first.
+      const f = endless(() => Array.from({ length: 15 }, (_, i) => reward(i)));
+      const list = await createOmneoClient({ tenant: 'acme', tokenUrl: '/omneo/token', fetch: f.fetch }).get({
+        type: 'list',
+        source: 'rewards',
+        limit: 50,
+      });
+      expect(list.items.length).to.equal(15);
+      expect(pagesRead(f)).to.equal(Math.ceil(50 / 15) + 20);
+    });
+
+    it('reads a thousand items when the limit asks for them', async () => {
+      const f = endless((page) => (page <= 67 ? Array.from({ length: 15 }, (_, i) => reward(page * 100 + i)) : []));
+      const list = await createOmneoClient({ tenant: 'acme', tokenUrl: '/omneo/token', fetch: f.fetch }).get({
+        type: 'list',
+        source: 'rewards',
+        limit: 1000,
+      });
+      expect(list.items.length).to.equal(1000);
+      expect(pagesRead(f)).to.equal(67);
+    });
+  });
+
   describe('token', () => {
     it('POSTs the token endpoint with same-origin credentials and no body, then sends the token as a Bearer', async () => {
       const token = jwt();

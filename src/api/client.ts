@@ -121,8 +121,13 @@ function revive(key: Resource, kept: unknown): unknown {
 }
 
 const PAGE_SIZE = 15;
-/** A list follows at most this many pages, whatever the pagination says. */
-const MAX_PAGES = 20;
+/**
+ * A list follows the pages its `limit` needs, and at most this many more: for the items left out
+ * (inactive, or malformed), and never for ever when a pagination says there is always a next page.
+ */
+const EXTRA_PAGES = 20;
+/** And never more than this many in all (1,500 items). */
+const MOST_PAGES = 100;
 /** After a redeem whose outcome is unknown, the balances are read again this much later. */
 const UNCONFIRMED_REREAD = 2500;
 
@@ -287,7 +292,8 @@ class Client implements OmneoClient {
     // An item that moved while the pages were read comes on two of them: it is listed once.
     const ids = new Set<string>();
     const now = Date.now();
-    for (let page = 1, last = 1; page <= Math.min(last, MAX_PAGES) && items.length < limit; page++) {
+    const maxPages = Math.min(Math.ceil(limit / PAGE_SIZE) + EXTRA_PAGES, MOST_PAGES);
+    for (let page = 1, last = 1; page <= Math.min(last, maxPages) && items.length < limit; page++) {
       const { items: onPage, lastPage } = (await this.#read({ type: 'page', source, page }, signal)) as Page<ListItems[S]>;
       last = lastPage;
       for (const item of onPage) {
