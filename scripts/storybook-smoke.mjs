@@ -257,10 +257,18 @@ function startClockAt(start) {
 }
 
 /**
- * In the page, after the story's checks: fonts loaded, every image loaded and decoded (lazy ones
- * too, so the picture does not depend on what was scrolled into view), two frames painted.
+ * In the page, after the story's checks: every widget done loading (nothing `aria-busy`; not in a
+ * story of the loading state), fonts loaded, every image loaded and decoded (lazy ones too, so the
+ * picture does not depend on what was scrolled into view), two frames painted.
  */
-async function settle() {
+async function settle(loadingStory) {
+  const busy = (/** @type {Document | ShadowRoot} */ root) =>
+    [...root.querySelectorAll('*')].some(
+      (el) => el.getAttribute('aria-busy') === 'true' || (el.shadowRoot && busy(el.shadowRoot)),
+    );
+  for (let waited = 0; !loadingStory && busy(document) && waited < 10_000; waited += 50) {
+    await new Promise((done) => setTimeout(done, 50));
+  }
   await document.fonts.ready;
   /** @type {HTMLImageElement[]} */
   const images = [];
@@ -295,7 +303,8 @@ let pictureMs = 0;
 
 /** @param {import('playwright-core').Page} page @param {Entry} story */
 async function capturePicture(page, story) {
-  await page.evaluate(settle);
+  // A story of a loading state stays busy (the skeleton, a redeem on its way): that is its picture.
+  await page.evaluate(settle, /loading|redeeming/i.test(story.id));
   const shot = await page.locator('#storybook-root').screenshot({ animations: 'disabled', caret: 'hide', scale: 'css', timeout });
   const reference = join(REFERENCES, `${story.id}.png`);
   const expected = await readFile(reference).then(
