@@ -54,7 +54,6 @@ const JUNK = /NaN|undefined|null|Infinity|\[object/;
 const SPOKEN = /^(aria-.*|alt|title|value|placeholder|datetime|label)$/;
 
 const TIER_TAG = 'omneo-tier-progress';
-const hasTier = () => customElements.get(TIER_TAG) !== undefined;
 
 // ---------------------------------------------------------------------------
 // What the shopper sees
@@ -199,7 +198,7 @@ function storefront() {
     <omneo-rewards-list source="points" redeemable include-expired></omneo-rewards-list>
     <omneo-redeem-button amount="10"></omneo-redeem-button>
     <omneo-redeem-button benefit-id="201"></omneo-redeem-button>
-    ${hasTier() ? html`<omneo-tier-progress></omneo-tier-progress><omneo-tier-progress unit="dollars"></omneo-tier-progress>` : ''}
+    <omneo-tier-progress></omneo-tier-progress><omneo-tier-progress unit="dollars"></omneo-tier-progress>
   `;
 }
 
@@ -349,7 +348,7 @@ describe('malformed answers', () => {
     for (const host of hosts.splice(0)) host.remove();
   });
 
-  describe(`${ROUNDS} seeded rounds over every widget${hasTier() ? '' : ` (no <${TIER_TAG}> defined: tiers are checked without it)`}`, function () {
+  describe(`${ROUNDS} seeded rounds over every widget`, function () {
     // A round takes a fraction of a second; a loaded machine (seven agents on two cores) may take many.
     this.timeout(20_000);
     for (let i = 0; i < ROUNDS; i++) {
@@ -669,7 +668,6 @@ describe('malformed answers, named cases', () => {
     }
 
     it(`<${TIER_TAG}> shows each of them as designed, with no junk`, async function () {
-      if (!hasTier()) this.skip();
       for (const [what, data] of [
         ...junkTiers,
         ['a tier to keep by its anniversary', { current_tier: tierOf('Silver', 0), current_remain: 1, anniversary_at: utc(9) }],
