@@ -37,18 +37,11 @@ function codeOf(redemption: Redemption): string | undefined {
 }
 
 /**
- * The first of Laravel's per-field messages (`errors.amount[0]`) that is text, if any. The API's
- * body is not trusted to have that shape: a message that is an object, a number or a bare string's
- * first letter is never shown.
+ * The first of Laravel's per-field messages (`errors.amount[0]`), if any. The client keeps only
+ * messages that are text (`fieldErrorsOf` in src/api/client.ts), so what is here can be shown.
  */
 function firstFieldMessage(error: OmneoError): string | undefined {
-  const { errors } = error;
-  if (!errors || Array.isArray(errors)) return undefined;
-  for (const messages of Object.values(errors)) {
-    const first: unknown = Array.isArray(messages) ? messages[0] : messages;
-    if (typeof first === 'string' && first) return first;
-  }
-  return undefined;
+  return Object.values(error.errors ?? {})[0]?.[0];
 }
 
 /**
@@ -296,9 +289,7 @@ export class OmneoRedeemButton extends OmneoElement {
   private renderCode() {
     const code = this.outcome?.code;
     if (!code) return nothing;
-    // The space after the outcome's text is a binding: the bundle's template minifier trims the
-    // whitespace at the ends of a template, which would give "Redeemed.Your code".
-    return html`${' '}${this.words.yourCode} <code>${code}</code>`;
+    return html` ${this.words.yourCode} <code>${code}</code>`;
   }
 
   private renderCopyButton() {
