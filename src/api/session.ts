@@ -9,13 +9,10 @@
  * - A storage that throws (disabled, full, a private window) is not used: what is kept then lives
  *   in memory, for this page only.
  */
+import type { Held } from './token.js';
 
-/** The token kept for the next page: used until `renewAt` (this browser's clock, ms). */
-export interface KeptToken {
-  token: string;
-  renewAt: number;
-  pid?: string;
-}
+/** The token kept for the next page: the one in use, until its `renewAt`. */
+export type KeptToken = Held;
 
 interface Kept {
   token?: KeptToken;

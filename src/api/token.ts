@@ -35,7 +35,8 @@ export interface ShopifySignIn {
   signature: string;
 }
 
-interface Held {
+/** A token in use; the same is kept for the next page. */
+export interface Held {
   token: string;
   /** The shopper the token is for (the JWT's `pid`), when it says. */
   pid?: string;
