@@ -3,6 +3,7 @@ import type { Resource } from '../../api/client.js';
 import { distanceToNextTier, type NextTierDistance } from '../../api/tiers.js';
 import type { Tier, TierProgress } from '../../api/types.js';
 import { parseApiDate } from '../../api/validate.js';
+import type { OmneoEvents, OmneoTierProgressEventMap } from '../../events.js';
 import { define } from '../../internal/define.js';
 import { formatDate, plural, soon } from '../../internal/format.js';
 import { hideBrokenImage, imageUrl } from '../../internal/image-url.js';
@@ -220,6 +221,23 @@ export class OmneoTierProgress extends OmneoElement {
       </p>
     `;
   }
+}
+
+/** Its own events, typed: `addEventListener('omneo-load', …)` knows what `detail.data` is. */
+type Events = OmneoEvents<OmneoTierProgressEventMap>;
+export interface OmneoTierProgress {
+  addEventListener<K extends keyof Events>(
+    type: K,
+    listener: (this: OmneoTierProgress, ev: Events[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof Events>(
+    type: K,
+    listener: (this: OmneoTierProgress, ev: Events[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
 }
 
 define('omneo-tier-progress', OmneoTierProgress);
