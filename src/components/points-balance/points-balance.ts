@@ -63,11 +63,11 @@ export class OmneoPointsBalance extends OmneoElement {
   /** Whether something is in the `label` slot: only then is there a label and a space after it. */
   private hasLabel = false;
 
-  private readonly balances = this.follow(() => BALANCES);
+  readonly #balances = this.follow(() => BALANCES);
 
   /** The number shown: a field of the balances; `undefined` until they load. */
   get value(): number | undefined {
-    return this.balances.value?.[FIELDS[knownKind(this.kind)]] as number | undefined;
+    return this.#balances.value?.[FIELDS[knownKind(this.kind)]] as number | undefined;
   }
 
   override connectedCallback() {
@@ -79,15 +79,15 @@ export class OmneoPointsBalance extends OmneoElement {
     super.willUpdate(changed);
     // While loading, the formatters the value will need are built in a task of their own: the
     // first number format of a page costs tens of milliseconds, which would hold back the request.
-    if (this.balances.value === undefined) soon(() => this.format(0));
+    if (this.#balances.value === undefined) soon(() => this.#format(0));
   }
 
-  private get isMoney() {
+  get #isMoney() {
     return knownKind(this.kind) !== 'points';
   }
 
-  private format(n: number): string {
-    return this.isMoney ? this.money(n, this.balances.value?.currency) : plural(this.locale, n, this.words.points);
+  #format(n: number): string {
+    return this.#isMoney ? this.money(n, this.#balances.value?.currency) : plural(this.locale, n, this.words.points);
   }
 
   /**
@@ -95,43 +95,43 @@ export class OmneoPointsBalance extends OmneoElement {
    * does not move when the value arrives. Points are written without Intl (see `willUpdate`);
    * money needs Intl to know how wide its currency sign is.
    */
-  private placeholder(): string {
-    return this.isMoney ? this.format(88.88) : this.words.points.other.replace('{n}', '8,888');
+  #placeholder(): string {
+    return this.#isMoney ? this.#format(88.88) : this.words.points.other.replace('{n}', '8,888');
   }
 
-  private onLabelChange(e: Event) {
+  #onLabelChange(e: Event) {
     this.hasLabel = (e.target as HTMLSlotElement).assignedNodes().length > 0;
   }
 
   protected override render() {
-    return this.balances.render({
-      pending: () => this.renderBalance(undefined),
-      complete: () => this.renderBalance(this.value),
+    return this.#balances.render({
+      pending: () => this.#renderBalance(undefined),
+      complete: () => this.#renderBalance(this.value),
       signedOut: () => this.renderSignedOut(),
-      error: (error) => this.renderError(error, () => this.balances.retry()),
+      error: (error) => this.renderError(error, () => this.#balances.retry()),
     });
   }
 
-  private renderBalance(value: number | undefined) {
+  #renderBalance(value: number | undefined) {
     if (value === 0 && this.hideWhenZero) return nothing;
     // Written without whitespace between the tags: the balance is inline, in the middle of a
     // sentence, where a newline in the template would show as a space.
-    const shown = value === undefined ? this.renderPlaceholder() : this.renderValue(value);
-    return html`<span part="base" aria-busy=${value === undefined}>${this.renderLabel()}${shown}</span>`;
+    const shown = value === undefined ? this.#renderPlaceholder() : this.#renderValue(value);
+    return html`<span part="base" aria-busy=${value === undefined}>${this.#renderLabel()}${shown}</span>`;
   }
 
   /** The label slot, and the space after it: both hidden when the slot is empty. */
-  private renderLabel() {
-    return html`<span part="label" ?hidden=${!this.hasLabel}><slot name="label" @slotchange=${this.onLabelChange}></slot> </span>`;
+  #renderLabel() {
+    return html`<span part="label" ?hidden=${!this.hasLabel}><slot name="label" @slotchange=${this.#onLabelChange}></slot> </span>`;
   }
 
-  private renderPlaceholder() {
-    const placeholder = html`<span part="value" class="skeleton" aria-hidden="true">${this.placeholder()}</span>`;
+  #renderPlaceholder() {
+    const placeholder = html`<span part="value" class="skeleton" aria-hidden="true">${this.#placeholder()}</span>`;
     return html`${placeholder}<span class="sr-only">${this.words.loading}</span>`;
   }
 
-  private renderValue(value: number) {
-    return html`<span part="value">${this.format(value)}</span>`;
+  #renderValue(value: number) {
+    return html`<span part="value">${this.#format(value)}</span>`;
   }
 }
 

@@ -81,24 +81,24 @@ export class OmneoProvider extends LitElement {
   client?: OmneoClient;
 
   /** The client's provider and the settings'. */
-  private readonly providers = [
+  readonly #providers = [
     new ContextProvider(this, { context: omneoContext }),
     new ContextProvider(this, { context: omneoSettingsContext }),
   ] as const;
 
   /** The client the widgets use: `client` if given, else one built from the attributes. */
   get currentClient(): OmneoClient | undefined {
-    return this.providers[0].value;
+    return this.#providers[0].value;
   }
 
   override connectedCallback() {
     super.connectedCallback();
-    this.listenGlobally(this.global);
+    this.#listenGlobally(this.global);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
-    this.listenGlobally(false);
+    this.#listenGlobally(false);
   }
 
   /** Fetches everything again, e.g. after the shopper signs in or out without a page load. */
@@ -110,19 +110,19 @@ export class OmneoProvider extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>) {
     if ([...OPTIONS, 'client' as const].some((k) => changed.has(k))) {
       // A new client, never a changed one: its cache and token belong to one shopper and one tenant.
-      this.providers[0].setValue(this.client ?? this.build());
+      this.#providers[0].setValue(this.client ?? this.#build());
     }
     if (changed.has('locale') || changed.has('currency')) {
-      this.providers[1].setValue({ locale: this.locale, currency: this.currency } satisfies OmneoSettings);
+      this.#providers[1].setValue({ locale: this.locale, currency: this.currency } satisfies OmneoSettings);
     }
-    if (changed.has('global') && this.isConnected) this.listenGlobally(this.global);
+    if (changed.has('global') && this.isConnected) this.#listenGlobally(this.global);
   }
 
   protected override render() {
     return html`<slot></slot>`;
   }
 
-  private build(): OmneoClient {
+  #build(): OmneoClient {
     try {
       return createOmneoClient(Object.fromEntries(OPTIONS.map((k) => [k, this[k]])));
     } catch (e) {
@@ -130,20 +130,20 @@ export class OmneoProvider extends LitElement {
     }
   }
 
-  private listening = false;
+  #listening = false;
 
-  private listenGlobally(on: boolean) {
-    if (on === this.listening) return;
-    this.listening = on;
+  #listenGlobally(on: boolean) {
+    if (on === this.#listening) return;
+    this.#listening = on;
     const method = on ? 'addEventListener' : 'removeEventListener';
-    document[method]('context-request', this.onPageRequest);
-    document[method]('context-provider', this.onPageProvider);
+    document[method]('context-request', this.#onPageRequest);
+    document[method]('context-provider', this.#onPageProvider);
     // Announce this provider again, so widgets that asked before it served the page ask again.
-    if (on) for (const p of this.providers) p.hostConnected();
+    if (on) for (const p of this.#providers) p.hostConnected();
   }
 
   /** A request that reached the document found no nearer provider: answer it. */
-  private onPageRequest = (event: Event) => {
+  #onPageRequest = (event: Event) => {
     const e = event as ContextEvent<Context<unknown, unknown>>;
     if (e.context !== omneoContext && e.context !== omneoSettingsContext) return;
     e.stopPropagation();
@@ -151,8 +151,8 @@ export class OmneoProvider extends LitElement {
   };
 
   /** Another provider appeared: the widgets it is nearer to move to it. */
-  private onPageProvider = (e: Event) => {
-    for (const p of this.providers) (p as unknown as { onProviderRequest(e: Event): void }).onProviderRequest(e);
+  #onPageProvider = (e: Event) => {
+    for (const p of this.#providers) (p as unknown as { onProviderRequest(e: Event): void }).onProviderRequest(e);
   };
 }
 

@@ -105,16 +105,16 @@ export class OmneoRedeemButton extends OmneoElement {
   private sending = false;
   private outcome?: Outcome;
 
-  private readonly balances = this.follow(() => BALANCES);
+  readonly #balances = this.follow(() => BALANCES);
 
   /** What a click redeems, or nothing when the attributes do not say one thing clearly. */
-  private get request(): RedeemRequest | undefined {
+  get #request(): RedeemRequest | undefined {
     return redeemRequestOf(this);
   }
 
-  private get blocker(): Blocker | undefined {
-    const request = this.request;
-    const { status, value } = this.balances.state;
+  get #blocker(): Blocker | undefined {
+    const request = this.#request;
+    const { status, value } = this.#balances.state;
     if (!request) return 'not-set-up';
     if (status === 'signed-out') return 'signed-out';
     if (!value) return status === 'error' ? 'error' : 'loading';
@@ -124,48 +124,49 @@ export class OmneoRedeemButton extends OmneoElement {
   protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
     // Signed out, or another shopper: the last result (a message, a code) was not for whoever is here now.
-    if (!this.balances.value && !this.sending) this.outcome = undefined;
+    if (!this.#balances.value && !this.sending) this.outcome = undefined;
   }
 
   /** `amount` as money in the balances' currency. */
-  private formatAmount(amount: number) {
-    return this.money(amount, this.balances.value?.currency);
+  #formatAmount(amount: number) {
+    return this.money(amount, this.#balances.value?.currency);
   }
 
   /** Once rendered, focuses the button `selector` finds (`[part=button]` or `[part=confirm]`). */
-  private focusButton(selector: string) {
+  #focusButton(selector: string) {
     this.updateComplete.then(() => this.shadowRoot!.querySelector<HTMLElement>(selector)?.focus());
   }
 
-  private onClick() {
-    if (this.sending || this.disabled || this.blocker) return;
+  #onClick() {
+    if (this.sending || this.disabled || this.#blocker) return;
     this.outcome = undefined;
     if (this.confirm) {
       this.asking = true;
-      this.focusButton('[part=confirm]');
+      this.#focusButton('[part=confirm]');
     } else {
-      this.send();
+      this.#send();
     }
   }
 
-  private onCancel() {
+  #onCancel() {
     this.asking = false;
-    this.focusButton('[part=button]');
+    this.#focusButton('[part=button]');
   }
 
-  private onKeydown(e: KeyboardEvent) {
+  #onKeydown(e: KeyboardEvent) {
     if (e.key !== 'Escape') return;
     e.stopPropagation();
-    this.onCancel();
+    this.#onCancel();
   }
 
-  private async send() {
-    const { request, client } = this;
+  async #send() {
+    const request = this.#request;
+    const client = this.client;
     if (this.sending || !request || !client) return;
     // Set before anything can yield or call back: from here on, a click sends nothing.
     this.sending = true;
     // Focus within (on Confirm, say) goes back to the button, whether or not the redeem goes ahead.
-    if (this.matches(':focus-within')) this.focusButton('[part=button]');
+    if (this.matches(':focus-within')) this.#focusButton('[part=button]');
     this.asking = false;
     if (!this.dispatchEvent(new OmneoBeforeRedeemEvent({ ...request }))) {
       this.sending = false;
@@ -175,24 +176,24 @@ export class OmneoRedeemButton extends OmneoElement {
     // No abort signal: once sent, a redeem may have happened, so it is never cancelled.
     try {
       const redemption = await client.redeem(request);
-      this.outcome = this.successOf(request, redemption);
+      this.outcome = this.#successOf(request, redemption);
       this.sending = false;
       this.dispatchEvent(new OmneoRedeemEvent({ ...request, redemption }));
     } catch (e) {
       const error = asOmneoError(e);
-      this.outcome = { text: this.failureText(error), alert: true };
+      this.outcome = { text: this.#failureText(error), alert: true };
       this.sending = false;
       this.dispatchEvent(new OmneoRedeemErrorEvent({ ...request, error: error.toJSON() }));
     }
   }
 
-  private successOf(request: RedeemRequest, redemption: Redemption): Outcome {
+  #successOf(request: RedeemRequest, redemption: Redemption): Outcome {
     const w = this.words;
-    if (request.amount !== undefined) return { text: fill(w.redeemed, { amount: this.formatAmount(request.amount) }) };
+    if (request.amount !== undefined) return { text: fill(w.redeemed, { amount: this.#formatAmount(request.amount) }) };
     return { text: w.redeemedBenefit, code: codeOf(redemption) };
   }
 
-  private failureText(error: OmneoError): string {
+  #failureText(error: OmneoError): string {
     const w = this.words;
     // No answer, or one that says nothing: it may have been redeemed. The client re-reads the balances.
     if (redeemFailureOf(error) === 'unknown') return w.unconfirmed;
@@ -200,7 +201,7 @@ export class OmneoRedeemButton extends OmneoElement {
     return firstFieldMessage(error) || error.message || w.redeemFailed;
   }
 
-  private async onCopy() {
+  async #onCopy() {
     // The note goes on the outcome whose code this is: a newer outcome (a redeem since) has none.
     const outcome = this.outcome!;
     try {
@@ -216,23 +217,23 @@ export class OmneoRedeemButton extends OmneoElement {
 
   protected override render() {
     return html`
-      ${this.asking ? this.renderConfirmStep() : this.renderButton()}
+      ${this.asking ? this.#renderConfirmStep() : this.#renderButton()}
       <span part="message" id="message">
-        ${this.renderBlocker()}
-        ${this.renderOutcome()}
-        ${this.renderCopyButton()}
+        ${this.#renderBlocker()}
+        ${this.#renderOutcome()}
+        ${this.#renderCopyButton()}
       </span>
     `;
   }
 
   /** The button's words: the slot's, else "Redeem $10" or "Redeem". */
-  private defaultLabel() {
-    const amount = this.request?.amount;
-    return amount === undefined ? this.words.redeem : fill(this.words.redeemAmount, { amount: this.formatAmount(amount) });
+  #defaultLabel() {
+    const amount = this.#request?.amount;
+    return amount === undefined ? this.words.redeem : fill(this.words.redeemAmount, { amount: this.#formatAmount(amount) });
   }
 
-  private renderButton() {
-    const unusable = this.sending || this.disabled || this.blocker !== undefined;
+  #renderButton() {
+    const unusable = this.sending || this.disabled || this.#blocker !== undefined;
     return html`
       <button
         part="button"
@@ -240,30 +241,30 @@ export class OmneoRedeemButton extends OmneoElement {
         aria-disabled=${unusable}
         aria-busy=${this.sending}
         aria-describedby="message"
-        @click=${this.onClick}
+        @click=${this.#onClick}
       >
-        <slot>${this.defaultLabel()}</slot>
+        <slot>${this.#defaultLabel()}</slot>
       </button>
     `;
   }
 
-  private renderConfirmStep() {
-    const amount = this.request?.amount;
+  #renderConfirmStep() {
+    const amount = this.#request?.amount;
     const w = this.words;
-    const question = amount === undefined ? w.confirmBenefit : fill(w.confirmAmount, { amount: this.formatAmount(amount) });
+    const question = amount === undefined ? w.confirmBenefit : fill(w.confirmAmount, { amount: this.#formatAmount(amount) });
     return html`
-      <span class="ask" role="group" aria-labelledby="ask" @keydown=${this.onKeydown}>
+      <span class="ask" role="group" aria-labelledby="ask" @keydown=${this.#onKeydown}>
         <span id="ask">${question}</span>
-        <button part="confirm" type="button" @click=${this.send}>${w.confirm}</button>
-        <button part="cancel" type="button" @click=${this.onCancel}>${w.cancel}</button>
+        <button part="confirm" type="button" @click=${this.#send}>${w.confirm}</button>
+        <button part="cancel" type="button" @click=${this.#onCancel}>${w.cancel}</button>
       </span>
     `;
   }
 
   /** Why the button is disabled; while the balances load, only for screen readers. */
-  private renderBlocker() {
+  #renderBlocker() {
     const w = this.words;
-    switch (this.blocker) {
+    switch (this.#blocker) {
       case undefined:
         return nothing;
       case 'not-set-up':
@@ -273,29 +274,29 @@ export class OmneoRedeemButton extends OmneoElement {
       case 'loading':
         return html`<span class="sr-only">${w.loading}</span>`;
       case 'error':
-        return html`<span>${this.renderError(this.balances.state.error!, () => this.balances.retry())}</span>`;
+        return html`<span>${this.renderError(this.#balances.state.error!, () => this.#balances.retry())}</span>`;
       case 'over-balance': {
-        const balance = this.formatAmount(this.balances.value!.combined_balance_dollars);
+        const balance = this.#formatAmount(this.#balances.value!.combined_balance_dollars);
         return html`<span>${fill(w.overBalance, { amount: balance })}</span>`;
       }
     }
   }
 
-  private renderOutcome() {
+  #renderOutcome() {
     const outcome = this.outcome;
-    return html`<span role="status" aria-live=${outcome?.alert ? 'assertive' : 'polite'}>${outcome?.text}${this.renderCode()}</span>`;
+    return html`<span role="status" aria-live=${outcome?.alert ? 'assertive' : 'polite'}>${outcome?.text}${this.#renderCode()}</span>`;
   }
 
-  private renderCode() {
+  #renderCode() {
     const code = this.outcome?.code;
     if (!code) return nothing;
     return html` ${this.words.yourCode} <code>${code}</code>`;
   }
 
-  private renderCopyButton() {
+  #renderCopyButton() {
     const outcome = this.outcome;
     if (!outcome?.code) return nothing;
-    return html`<button part="copy" type="button" @click=${this.onCopy}>${outcome.copyNote || this.words.copy}</button>`;
+    return html`<button part="copy" type="button" @click=${this.#onCopy}>${outcome.copyNote || this.words.copy}</button>`;
   }
 }
 

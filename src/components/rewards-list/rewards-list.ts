@@ -116,26 +116,26 @@ export class OmneoRewardsList extends OmneoElement {
   /** Give each item a redeem button: a reward's remaining value, or a benefit by its id (not for points). */
   redeemable = false;
 
-  private readonly list = this.follow(() => this.resource, { loadData: (value) => value.items });
+  readonly #list = this.follow(() => this.#resource, { loadData: (value) => value.items });
   /** The balances, only for the currency of a reward's money when the provider names none. */
-  private readonly balances = this.follow(() => (this.knownSource === 'rewards' ? BALANCES : undefined), { loadData: false });
+  readonly #balances = this.follow(() => (this.#knownSource === 'rewards' ? BALANCES : undefined), { loadData: false });
 
   /** Items redeemed here: they stay, with their button's result, after a refresh leaves them out. */
-  private kept = new Map<string, ItemView>();
+  #kept = new Map<string, ItemView>();
   /** How many items are drawn: it grows by CHUNK a task until every item is, so no task draws many. */
-  private drawn = CHUNK;
+  #drawn = CHUNK;
   /** The views last made, and what they were made from (see `viewsOf`). */
-  private views?: { inputs: readonly unknown[]; views: ItemView[] };
+  #views?: { inputs: readonly unknown[]; views: ItemView[] };
 
   /** The source asked for; an unknown `source` attribute lists rewards. */
-  private get knownSource(): ListSource {
+  get #knownSource(): ListSource {
     return this.source === 'benefits' || this.source === 'points' ? this.source : 'rewards';
   }
 
-  private get resource(): Extract<Resource, { type: 'list' }> {
+  get #resource(): Extract<Resource, { type: 'list' }> {
     return {
       type: 'list',
-      source: this.knownSource,
+      source: this.#knownSource,
       limit: this.limit > 0 ? Math.floor(this.limit) : DEFAULT_LIMIT,
       includeExpired: this.includeExpired,
     };
@@ -143,22 +143,22 @@ export class OmneoRewardsList extends OmneoElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
-    const loaded = this.list.value !== undefined;
+    const loaded = this.#list.value !== undefined;
     // Another source, signed out or another shopper: what was redeemed here is not to be shown.
-    if (changed.has('source') || !loaded) this.kept.clear();
+    if (changed.has('source') || !loaded) this.#kept.clear();
     // Items already drawn are updated in place; only a list drawn afresh starts small again.
     if (!loaded) {
-      this.drawn = CHUNK;
-      this.warmFormatters();
+      this.#drawn = CHUNK;
+      this.#warmFormatters();
     }
   }
 
   protected override updated(changed: PropertyValues<this>) {
     super.updated(changed);
-    if (this.drawn < this.viewsCount) {
+    if (this.#drawn < this.#viewsCount) {
       // More in a task of their own, until every item is drawn.
       soon(() => {
-        this.drawn += CHUNK;
+        this.#drawn += CHUNK;
         this.requestUpdate();
       });
     }
@@ -168,44 +168,44 @@ export class OmneoRewardsList extends OmneoElement {
    * While the list loads, the date and money formatters are built, each in a task of its own: the
    * first of each costs the most, and would otherwise land in the task that draws the items.
    */
-  private warmFormatters() {
+  #warmFormatters() {
     const { locale } = this;
     soon(() => formatDate(locale, 0));
-    soon(() => this.money(0, this.balances.value?.currency));
+    soon(() => this.money(0, this.#balances.value?.currency));
   }
 
-  private get viewsCount(): number {
-    return (this.list.value?.items.length ?? 0) + this.kept.size;
+  get #viewsCount(): number {
+    return (this.#list.value?.items.length ?? 0) + this.#kept.size;
   }
 
   /**
    * The items of `list` as drawn, with the ones redeemed here that the list no longer has. Made
    * once per list, currency, locale and words: a long list is drawn in many updates.
    */
-  private viewsOf(list: ListValue): ItemView[] {
-    const inputs = [list, this.balances.value?.currency, this.locale, this.strings, this.kept.size] as const;
-    const memo = this.views;
+  #viewsOf(list: ListValue): ItemView[] {
+    const inputs = [list, this.#balances.value?.currency, this.locale, this.strings, this.#kept.size] as const;
+    const memo = this.#views;
     if (memo && inputs.every((input, i) => memo.inputs[i] === input)) return memo.views;
-    const views = this.allViewsOf(list);
-    this.views = { inputs, views };
+    const views = this.#allViewsOf(list);
+    this.#views = { inputs, views };
     return views;
   }
 
-  private allViewsOf(list: ListValue): ItemView[] {
-    const views = this.itemViews(list, Date.now());
-    if (!this.kept.size) return views;
-    const gone = new Map(this.kept);
+  #allViewsOf(list: ListValue): ItemView[] {
+    const views = this.#itemViews(list, Date.now());
+    if (!this.#kept.size) return views;
+    const gone = new Map(this.#kept);
     for (const view of views) gone.delete(view.key);
     const goneViews = [...gone.values()].map((view) => ({ ...view, gone: true }));
     return [...views, ...goneViews].sort((a, b) => a.expiresAt - b.expiresAt);
   }
 
   /** What is drawn of each item: read as what the list's source says it is, never by its fields. */
-  private itemViews(list: ListValue, now: number): ItemView[] {
+  #itemViews(list: ListValue, now: number): ItemView[] {
     const w = this.words;
     switch (list.source) {
       case 'rewards': {
-        const currency = this.balances.value?.currency;
+        const currency = this.#balances.value?.currency;
         return list.items.map((reward) => ({
           key: String(reward.id),
           name: reward.definition.name,
@@ -244,25 +244,25 @@ export class OmneoRewardsList extends OmneoElement {
   }
 
   /** Keeps the item whose button redeemed (or failed to): it stays drawn after a refresh. */
-  private keep(e: Event) {
+  #keep(e: Event) {
     const key = (e.target as HTMLElement).dataset.key;
-    const list = this.list.value;
+    const list = this.#list.value;
     if (!key || !list) return;
-    const view = this.itemViews(list, Date.now()).find((v) => v.key === key);
-    if (view) this.kept.set(key, { ...view, gone: false });
+    const view = this.#itemViews(list, Date.now()).find((v) => v.key === key);
+    if (view) this.#kept.set(key, { ...view, gone: false });
   }
 
   protected override render() {
     // Busy only until there is something to show: a refresh must not hold back the redeem
     // buttons' announcements inside the list.
-    const busy = this.list.value === undefined && this.list.state.status === 'loading';
+    const busy = this.#list.value === undefined && this.#list.state.status === 'loading';
     return html`
       <div part="base" aria-busy=${busy}>
-        ${this.list.render({
-          pending: () => this.renderLoading(),
-          complete: (list) => this.renderList(list),
+        ${this.#list.render({
+          pending: () => this.#renderLoading(),
+          complete: (list) => this.#renderList(list),
           signedOut: () => this.renderSignedOut(),
-          error: (error) => this.renderError(error, () => this.list.retry()),
+          error: (error) => this.renderError(error, () => this.#list.retry()),
         })}
       </div>
     `;
@@ -273,8 +273,8 @@ export class OmneoRewardsList extends OmneoElement {
    * and line boxes: the page below does not move when the items come. They have no `item`, `name`
    * or `value` part: nothing that reads the list takes them for items.
    */
-  private renderLoading() {
-    const rows = Array.from({ length: Math.min(this.resource.limit, LOADING_ROWS) }, () => this.renderLoadingRow());
+  #renderLoading() {
+    const rows = Array.from({ length: Math.min(this.#resource.limit, LOADING_ROWS) }, () => this.#renderLoadingRow());
     return html`
       <ul part="list" role="list" aria-hidden="true">
         ${rows}
@@ -283,14 +283,14 @@ export class OmneoRewardsList extends OmneoElement {
     `;
   }
 
-  private renderLoadingRow() {
+  #renderLoadingRow() {
     // An image, a name, a value (benefits have none), a description and an expiry date.
     return html`
       <li class="loading-row">
         <span class="image skeleton"></span>
         <span class="body">
           <span class="skeleton">&nbsp;</span>
-          ${this.knownSource === 'benefits' ? nothing : html`<span class="skeleton short">&nbsp;</span>`}
+          ${this.#knownSource === 'benefits' ? nothing : html`<span class="skeleton short">&nbsp;</span>`}
           <span class="skeleton">&nbsp;</span>
           <span class="meta skeleton">&nbsp;</span>
         </span>
@@ -298,10 +298,10 @@ export class OmneoRewardsList extends OmneoElement {
     `;
   }
 
-  private renderList(list: ListValue) {
-    const views = this.viewsOf(list);
-    if (!views.length) return this.renderEmpty();
-    const drawn = views.slice(0, this.drawn);
+  #renderList(list: ListValue) {
+    const views = this.#viewsOf(list);
+    if (!views.length) return this.#renderEmpty();
+    const drawn = views.slice(0, this.#drawn);
     return html`
       <ul
         part="list"
@@ -309,53 +309,53 @@ export class OmneoRewardsList extends OmneoElement {
         @error=${hideBrokenImage}
         @omneo-load=${stopInnerEvent}
         @omneo-error=${stopInnerEvent}
-        @omneo-redeem=${this.keep}
-        @omneo-redeem-error=${this.keep}
+        @omneo-redeem=${this.#keep}
+        @omneo-redeem-error=${this.#keep}
       >
         ${repeat(
           drawn,
           (view) => view.key,
-          (view) => this.renderItem(view),
+          (view) => this.#renderItem(view),
         )}
       </ul>
     `;
   }
 
-  private renderEmpty() {
+  #renderEmpty() {
     const w = this.words;
     const words = { rewards: w.noRewards, benefits: w.noBenefits, points: w.noPoints };
     return html`
       <div part="empty">
-        <slot name="empty">${words[this.knownSource]}</slot>
+        <slot name="empty">${words[this.#knownSource]}</slot>
       </div>
     `;
   }
 
-  private renderItem(view: ItemView) {
+  #renderItem(view: ItemView) {
     return html`
       <li part="item">
-        ${this.renderImage(view)}
+        ${this.#renderImage(view)}
         <div class="body">
           <span part="name">${view.name}</span>
           ${view.value === undefined ? nothing : html`<span part="value">${view.value}</span>`}
           ${view.description ? html`<span>${view.description}</span>` : nothing}
           <span class="meta">
-            ${this.renderExpiry(view)}
-            ${this.renderExpiringMark(view)}
-            ${this.renderUsesLeft(view)}
+            ${this.#renderExpiry(view)}
+            ${this.#renderExpiringMark(view)}
+            ${this.#renderUsesLeft(view)}
           </span>
         </div>
-        ${this.renderRedeemButton(view)}
+        ${this.#renderRedeemButton(view)}
       </li>
     `;
   }
 
-  private renderImage(view: ItemView) {
+  #renderImage(view: ItemView) {
     if (!view.image) return nothing;
     return html`<img part="image" src=${view.image} alt="" loading="lazy" />`;
   }
 
-  private renderExpiry(view: ItemView) {
+  #renderExpiry(view: ItemView) {
     if (view.expiresAt === Infinity) return nothing;
     const past = view.expiresAt <= Date.now();
     const datetime = new Date(view.expiresAt).toISOString();
@@ -363,7 +363,7 @@ export class OmneoRewardsList extends OmneoElement {
     return html`<span>${sentence(past ? this.words.expired : this.words.expires, { date })}</span>`;
   }
 
-  private renderExpiringMark(view: ItemView) {
+  #renderExpiringMark(view: ItemView) {
     const now = Date.now();
     const days = Number.isFinite(this.expiringDays) ? this.expiringDays : DEFAULT_EXPIRING_DAYS;
     const soonEnough = view.expiresAt > now && view.expiresAt <= now + days * DAY;
@@ -371,14 +371,14 @@ export class OmneoRewardsList extends OmneoElement {
     return html`<span part="expiring">${this.words.expiringSoon}</span>`;
   }
 
-  private renderUsesLeft(view: ItemView) {
+  #renderUsesLeft(view: ItemView) {
     if (view.usesLeft === undefined || view.usesLeft <= 1) return nothing;
     return html`<span>${plural(this.locale, view.usesLeft, this.words.usesLeft)}</span>`;
   }
 
   /** A redeem button for a usable item, or a disabled one for an item redeemed here that is gone. */
-  private renderRedeemButton(view: ItemView) {
-    const kept = this.kept.has(view.key);
+  #renderRedeemButton(view: ItemView) {
+    const kept = this.#kept.has(view.key);
     if (!this.redeemable || !view.redeem || !(view.active || kept)) return nothing;
     const w = this.words;
     const label = view.redeem.amount === undefined ? w.redeem : fill(w.redeemAmount, { amount: view.value ?? '' });
