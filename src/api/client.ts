@@ -7,7 +7,7 @@ import { OmneoError, asOmneoError, isAbort } from './errors.js';
 import { checkRedeemRequest, redeemFailureOf } from './redeem.js';
 import { KeptSession, dropKeptSessions } from './session.js';
 import { TokenSource, type ShopifySignIn, type TokenOptions } from './token.js';
-import { expiryOf, isActive, parseBalances, parsePage, parseRedemption, parseTiers } from './validate.js';
+import { expiryOf, isActive, jsonOf, parseBalances, parsePage, parseRedemption, parseTiers } from './validate.js';
 import type { Balances, ListItems, ListSource, ListValue, Page, RedeemRequest, Redemption, TierProgress } from './types.js';
 
 /** What a widget can ask the client for. */
@@ -246,13 +246,7 @@ class Client implements OmneoClient {
       }
       throw await errorOf(failed);
     }
-    if (response.status === 204) return null;
-    try {
-      return JSON.parse(await response.text());
-    } catch (e) {
-      if (isAbort(e)) throw e;
-      throw new OmneoError('invalid-response', 'Omneo sent an answer that is not JSON.', { status: response.status, cause: e });
-    }
+    return response.status === 204 ? null : jsonOf(response, 'Omneo');
   }
 
   #fetch(key: Key, signal: AbortSignal): Promise<unknown> {

@@ -4,7 +4,7 @@
  */
 import type { KyInstance } from 'ky';
 import { OmneoError } from './errors.js';
-import { parseToken } from './validate.js';
+import { jsonOf, parseToken } from './validate.js';
 import type { KeptSession } from './session.js';
 import type { TokenProvider, TokenResult } from './types.js';
 
@@ -155,18 +155,17 @@ export class TokenSource {
     if (shopper === '') return null;
     if (this.#shopify && !token) return this.#loadFromShopify(this.#shopify);
     let result: TokenResult | undefined = token;
-    let res: Response | undefined;
     try {
       if (tokenProvider) {
         result = await tokenProvider();
         if (result != null && typeof result != 'string') result = parseToken(result);
       } else if (tokenUrl) {
-        res = await this.#http.post(tokenUrl, {
+        const res = await this.#http.post(tokenUrl, {
           credentials: 'same-origin',
           // Minting is safe to repeat: a token endpoint that is briefly down gets two more tries.
           retry: { limit: 2, methods: ['post'] },
         });
-        result = res.status === 204 ? null : parseToken(await res.json()); // 204: nobody is signed in
+        result = res.status === 204 ? null : parseToken(await jsonOf(res, 'The token endpoint')); // 204: nobody is signed in
       }
     } catch (e) {
       // A 401 from the token endpoint (not from whatever a tokenProvider threw): nobody is signed in.
@@ -174,9 +173,7 @@ export class TokenSource {
       if (status === 401) return null;
       throw e instanceof OmneoError
         ? e
-        : res
-          ? new OmneoError('invalid-response', 'The token endpoint did not answer with JSON.', { status: res.status, cause: e })
-          : new OmneoError(status ? 'http' : 'network', 'The shopper token could not be fetched.', { status, cause: e });
+        : new OmneoError(status ? 'http' : 'network', 'The shopper token could not be fetched.', { status, cause: e });
     }
     if (typeof result == 'string') result = { token: result };
     return result?.token ? hold(result.token, result.exp) : null;
@@ -206,16 +203,7 @@ export class TokenSource {
         cause: e,
       });
     }
-    let answer: { token: string; exp?: number };
-    try {
-      answer = parseToken(await res.json());
-    } catch (e) {
-      if (e instanceof OmneoError) throw e;
-      throw new OmneoError('invalid-response', "Omneo's Shopify sign-in did not answer with JSON.", {
-        status: res.status,
-        cause: e,
-      });
-    }
+    const answer = parseToken(await jsonOf(res, "Omneo's Shopify sign-in"));
     return hold(answer.token, answer.exp);
   }
 }

@@ -7,7 +7,7 @@
  * - In a list, an item that does not fit is left out, and named once in a `console.warn`; the
  *   others are shown. A page whose items all fail is an error, not an empty list.
  */
-import { OmneoError } from './errors.js';
+import { OmneoError, isAbort } from './errors.js';
 import type { Balances, ListItems, ListSource, Page, Redemption, TierProgress } from './types.js';
 
 type Obj = Record<string, unknown>;
@@ -65,6 +65,16 @@ function checked<T>(value: unknown, shape: Shape, where: string): T {
   const fault = faultIn(value, shape);
   if (fault) invalid(`${where}.${fault}`);
   return value as T;
+}
+
+/** The JSON body of an answer, or an `invalid-response` error saying that `sender` sent something else. */
+export async function jsonOf(response: Response, sender: string): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch (e) {
+    if (isAbort(e)) throw e;
+    throw new OmneoError('invalid-response', `${sender} sent an answer that is not JSON.`, { status: response.status, cause: e });
+  }
 }
 
 /** Unwraps Laravel's `{data: …}` envelope. */
