@@ -36,12 +36,7 @@ export function dropKeptSessions(keep?: string) {
   const storage = sessionStorageOrNothing();
   if (!storage) return;
   try {
-    const ours: string[] = [];
-    for (let i = 0; i < storage.length; i++) {
-      const key = storage.key(i);
-      if (key?.startsWith(PREFIX) && key !== keep) ours.push(key);
-    }
-    for (const key of ours) storage.removeItem(key);
+    for (const key of Object.keys(storage)) if (key.startsWith(PREFIX) && key !== keep) storage.removeItem(key);
   } catch {
     // A storage that throws keeps nothing of ours to drop.
   }
