@@ -143,6 +143,8 @@ type Listener = (state: ResourceState<unknown>) => void;
 interface Entry {
   /** What it caches, to fetch it again. */
   key: Key;
+  /** `key` as text: its name in the cache and in the kept session. */
+  id: string;
   state: ResourceState<unknown>;
   subscribers: Set<Listener>;
   inflight?: Promise<unknown>;
@@ -302,20 +304,20 @@ class Client implements OmneoClient {
     return { source, items: sorted } as ListValue;
   }
 
-  #entryOf(key: Key): [string, Entry] {
-    const k = JSON.stringify(key);
-    let entry = this.#entries.get(k);
+  #entryOf(key: Key): Entry {
+    const id = JSON.stringify(key);
+    let entry = this.#entries.get(id);
     if (!entry) {
-      entry = { key, state: { status: 'loading' }, subscribers: new Set(), waiters: 0 };
-      const kept = this.#kept?.answer(k);
+      entry = { key, id, state: { status: 'loading' }, subscribers: new Set(), waiters: 0 };
+      const kept = this.#kept?.answer(id);
       const value = kept === undefined || key.type === 'page' ? undefined : revive(key, kept);
       if (value !== undefined) {
         entry.state = { status: 'ready', value };
         entry.stale = true;
       }
-      this.#entries.set(k, entry);
+      this.#entries.set(id, entry);
     }
-    return [k, entry];
+    return entry;
   }
 
   /** Tells every subscriber of `entry` its new state. */
@@ -355,11 +357,11 @@ class Client implements OmneoClient {
     this.#publish(entry, state);
     if (!this.#kept) return;
     if (state.status === 'signed-out') this.#kept.clear();
-    else if (state.status === 'ready' && entry.key.type !== 'page') this.#kept.keepAnswer(JSON.stringify(entry.key), state.value);
+    else if (state.status === 'ready' && entry.key.type !== 'page') this.#kept.keepAnswer(entry.id, state.value);
   }
 
   #read(key: Key, signal?: AbortSignal): Promise<unknown> {
-    const [k, entry] = this.#entryOf(key);
+    const entry = this.#entryOf(key);
     if (entry.state.status === 'ready') return abortable(Promise.resolve(entry.state.value), signal);
     const promise = entry.inflight ?? this.#launch(entry);
     entry.waiters += signal ? 1 : Infinity;
@@ -367,7 +369,7 @@ class Client implements OmneoClient {
       // The last caller gave up (a list whose source changed, or that left the page): nobody needs
       // the answer, so the request stops, as a subscribed resource's does with its last subscriber.
       entry.waiters--;
-      if (!entry.waiters && !entry.subscribers.size && entry.inflight === promise) this.#evict(k, entry);
+      if (!entry.waiters && !entry.subscribers.size && entry.inflight === promise) this.#evict(entry);
     });
   }
 
@@ -376,7 +378,7 @@ class Client implements OmneoClient {
   }
 
   subscribe<R extends Resource>(resource: R, listener: (state: ResourceState<ResourceValue<R>>) => void) {
-    const [k, entry] = this.#entryOf(resource);
+    const entry = this.#entryOf(resource);
     // The entry of `resource` only ever holds states of `ResourceValue<R>`.
     const heard = listener as Listener;
     entry.subscribers.add(heard);
@@ -386,14 +388,14 @@ class Client implements OmneoClient {
     heard(entry.state);
     return () => {
       entry.subscribers.delete(heard);
-      if (!entry.subscribers.size && entry.state.status !== 'ready') this.#evict(k, entry);
+      if (!entry.subscribers.size && entry.state.status !== 'ready') this.#evict(entry);
     };
   }
 
   /** Stops what the entry has in flight and forgets it (unless another already took its key). */
-  #evict(k: string, entry: Entry) {
+  #evict(entry: Entry) {
     stop(entry);
-    if (this.#entries.get(k) === entry) this.#entries.delete(k);
+    if (this.#entries.get(entry.id) === entry) this.#entries.delete(entry.id);
   }
 
   invalidate({ token = false }: { token?: boolean } = {}) {
@@ -408,10 +410,10 @@ class Client implements OmneoClient {
     const watched: Entry[] = [];
     // Every request stops, and what nobody watches (the pages of lists) is dropped first: lists
     // read their pages through `#read`, so each page is fetched once however many lists need it.
-    for (const [k, entry] of this.#entries) {
+    for (const entry of this.#entries.values()) {
       stop(entry);
       if (entry.subscribers.size) watched.push(entry);
-      else this.#entries.delete(k);
+      else this.#entries.delete(entry.id);
     }
     for (const entry of watched) {
       if (forget || entry.state.status !== 'ready') this.#publish(entry, { status: 'loading' });
