@@ -7,7 +7,7 @@ import { OmneoError, asOmneoError, isAbort } from './errors.js';
 import { checkRedeemRequest, redeemFailureOf } from './redeem.js';
 import { KeptSession, dropKeptSessions } from './session.js';
 import { TokenSource, type ShopifySignIn, type TokenOptions } from './token.js';
-import { expiryOf, isActive, jsonOf, parseBalances, parsePage, parseRedemption, parseTiers } from './validate.js';
+import { expiryOf, isActive, isObj, jsonOf, parseBalances, parsePage, parseRedemption, parseTiers } from './validate.js';
 import type { Balances, ListItems, ListSource, ListValue, Page, RedeemRequest, Redemption, TierProgress } from './types.js';
 
 /** What a widget can ask the client for. */
@@ -163,7 +163,7 @@ function stop(entry: Entry) {
 
 /** Laravel's `{field: ["message", …]}`: the messages that are text, a lone string as a list of one. */
 function fieldErrorsOf(errors: unknown): Record<string, string[]> | undefined {
-  if (typeof errors !== 'object' || errors === null || Array.isArray(errors)) return undefined;
+  if (!isObj(errors)) return undefined;
   const fields: Record<string, string[]> = {};
   for (const [field, messages] of Object.entries(errors)) {
     const texts = (Array.isArray(messages) ? messages : [messages]).filter((m): m is string => typeof m === 'string' && m !== '');
@@ -174,8 +174,8 @@ function fieldErrorsOf(errors: unknown): Record<string, string[]> | undefined {
 
 /** The error for an answer that is not 2xx: the API's own message when it sends one (Laravel's `{message, errors}`). */
 async function errorOf(response: Response): Promise<OmneoError> {
-  const body: { message?: unknown; errors?: unknown } | undefined = await response.json().catch(() => undefined);
-  const { message, errors } = typeof body === 'object' && body !== null ? body : {};
+  const body: unknown = await response.json().catch(() => undefined);
+  const { message, errors } = isObj(body) ? body : {};
   return new OmneoError(
     response.status === 401 ? 'auth' : 'http',
     (typeof message === 'string' && message) || `Omneo answered ${response.status}.`,

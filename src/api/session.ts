@@ -10,6 +10,7 @@
  *   in memory, for this page only.
  */
 import type { Held } from './token.js';
+import { isObj } from './validate.js';
 
 /** The token kept for the next page: the one in use, until its `renewAt`. */
 export type KeptToken = Held;
@@ -43,9 +44,7 @@ export function dropKeptSessions(keep?: string) {
 }
 
 function isKept(value: unknown): value is Kept {
-  return (
-    typeof value === 'object' && value !== null && typeof (value as Kept).answers === 'object' && (value as Kept).answers !== null
-  );
+  return isObj(value) && typeof value.answers === 'object' && value.answers !== null;
 }
 
 function isKeptToken(value: unknown): value is KeptToken {

@@ -19,7 +19,8 @@ interface Check {
 }
 type Shape = Record<string, Check>;
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A JSON object: not `null`, not an array. */
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // Number.isFinite is false for anything that is not a number (no coercion), NaN and Infinity.
 const num: Check = (v) => Number.isFinite(v);
