@@ -246,10 +246,9 @@ export class OmneoRewardsList extends OmneoElement {
   /** Keeps the item whose button redeemed (or failed to): it stays drawn after a refresh. */
   #keep(e: Event) {
     const key = (e.target as HTMLElement).dataset.key;
-    const list = this.#list.value;
-    if (!key || !list) return;
-    const view = this.#itemViews(list, Date.now()).find((v) => v.key === key);
-    if (view) this.#kept.set(key, { ...view, gone: false });
+    // The views last drawn have the button's item; one already gone stays gone.
+    const view = this.#views?.views.find((v) => v.key === key);
+    if (key && view) this.#kept.set(key, view);
   }
 
   protected override render() {
