@@ -5,11 +5,11 @@ import { gzipSync } from 'node:zlib';
 /**
  * dist/omneo-widgets.js at most this many bytes gzip -9, enforced by `npm test`... Issue 13 asks for
  * 24,000 B with every capability in and ky on its latest 1.x. Both cannot hold: with ky 1.14.3 the
- * bundle is 24,897 B by `gzip -9` (25,063 B by zlib, which this check also counts), with ky 1.0.1
- * it would be 23,211 B (measured on 2026-12-02; BENCHMARKS.md). Until that is decided, the ceiling
- * is 25,500 B: it stops the bundle growing.
+ * bundle is 24,615 B by `gzip -9` (24,772 B by zlib, which this check also counts), with ky 1.0.1
+ * it would be 22,928 B (measured on 2026-12-02; BENCHMARKS.md). Until that is decided, the ceiling
+ * is 25,000 B: it stops the bundle growing.
  */
-export const BUDGET = 25_500;
+export const BUDGET = 25_000;
 /** ...and this is what it aims at. */
 export const AIM = 21_000;
 
