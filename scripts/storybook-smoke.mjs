@@ -5,8 +5,9 @@
  *
  *   npx storybook build --quiet && node scripts/storybook-smoke.mjs [options]
  *
- * It serves `storybook-static/` on an ephemeral port, reads `index.json`, opens each story's
- * `iframe.html?id=…&viewMode=story`, and waits for Storybook's own verdict: the preview's channel
+ * It serves `storybook-static/` on an ephemeral port, reads `index.json`, shows each story in
+ * `iframe.html` (a page per lane, which shows its stories one after another as Storybook's UI does;
+ * see `run`), and waits for Storybook's own verdict: the preview's channel
  * says `storyFinished` once the story has rendered and its play function has run (or
  * `playFunctionThrewException`, `storyThrewException`, `storyErrored`, `storyMissing`).
  *
@@ -159,7 +160,9 @@ const origin = `http://127.0.0.1:${typeof address === 'object' && address ? addr
 function watchStorybook() {
   /** @type {any} */
   const w = window;
-  const smoke = (w.__smoke = { done: false, status: null, problems: [] });
+  // A page shows one story after another (see `run`): each starts with a fresh verdict.
+  w.__smokeReset = () => (w.__smoke = { done: false, status: null, problems: [] });
+  w.__smokeReset();
   const problem = (/** @type {string} */ what, /** @type {any} */ e) => {
     const text =
       e && typeof e === 'object'
@@ -171,13 +174,13 @@ function watchStorybook() {
       .filter((l) => l.trim())
       .slice(0, 4)
       .join(' | ');
-    smoke.problems.push(`${what}${short ? `: ${short.length > 400 ? `${short.slice(0, 400)}…` : short}` : ''}`);
+    w.__smoke.problems.push(`${what}${short ? `: ${short.length > 400 ? `${short.slice(0, 400)}…` : short}` : ''}`);
   };
   /** @type {Record<string, (arg: any) => void>} */
   const on = {
     storyFinished: (e) => {
-      smoke.status = e?.status ?? null;
-      smoke.done = true;
+      w.__smoke.status = e?.status ?? null;
+      w.__smoke.done = true;
     },
     playFunctionThrewException: (e) => problem('play function failed', e),
     unhandledErrorsWhilePlaying: (errors) =>
@@ -186,11 +189,11 @@ function watchStorybook() {
     storyErrored: (e) => problem('story errored', e),
     storyMissing: (e) => {
       problem('story missing', e);
-      smoke.done = true;
+      w.__smoke.done = true;
     },
     configError: (e) => {
       problem('Storybook configuration error', e);
-      smoke.done = true;
+      w.__smoke.done = true;
     },
   };
   // The preview's channel only sends these (its own listeners never hear them): watch what it emits.
@@ -245,8 +248,13 @@ function inspect() {
  */
 function startClockAt(start) {
   const RealDate = Date;
-  const offset = start - RealDate.now();
+  let offset = 0;
   const now = () => RealDate.now() + offset;
+  /** @param {number} at */
+  const setClock = (at) => (offset = at - RealDate.now());
+  setClock(start);
+  // The next story on the same page starts at the same time again.
+  /** @type {any} */ (globalThis).__smokeClockAt = setClock;
   globalThis.Date = new Proxy(RealDate, {
     // `new Date()` is now; `new Date(x)` is x, as ever.
     construct: (target, args, newTarget) => Reflect.construct(target, args.length ? args : [now()], newTarget),
@@ -366,39 +374,82 @@ process.on('SIGTERM', () => void shutdown(143));
 const HTTP_STATUS_LOGGED = /^Failed to load resource: the server responded with a status of (\d+)/;
 
 /**
+ * A lane runs its stories one after another in one page, as Storybook's own UI does: the first
+ * story loads `iframe.html`, each next one is shown by the preview itself
+ * (`__STORYBOOK_PREVIEW__.onSetCurrentStory`), so the preview's bundle and msw's worker start once
+ * per lane, not once per story. Before each story the page's clock is set back, sessionStorage and
+ * localStorage are cleared (the widgets keep a session there) and Storybook's `beforeEach` resets
+ * the mock's data. A story that fails on a page that showed another story first is run again on a
+ * new page, and only that verdict counts: what is checked is the story, not what the last one left.
+ * @typedef {{context: import('playwright-core').BrowserContext, page?: import('playwright-core').Page, seen?: Seen}} Lane
+ * @typedef {{consoleErrors: {text: string, url?: string}[], mocked: Set<string>, pageErrors: string[]}} Seen
+ */
+
+/**
  * @param {Entry} story
- * @param {import('playwright-core').BrowserContext} context
+ * @param {Lane} lane
  * @returns {Promise<string[]>} why it failed; empty when it passed
  */
-async function run(story, context) {
+async function run(story, lane) {
+  const reused = !!lane.page;
+  const problems = await runIn(story, lane);
+  if (problems.length || stopping) {
+    await lane.page?.close().catch(() => {});
+    lane.page = undefined;
+    if (reused && !stopping) {
+      console.log(`    (failed after another story on the same page; run again on a new page)`);
+      return run(story, lane);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Shows `story` in the lane's page (a new one when it has none) and checks it.
+ * @param {Entry} story
+ * @param {Lane} lane
+ */
+async function runIn(story, lane) {
   /** @type {string[]} */
   const problems = [];
   const tags = story.tags ?? [];
   const expectsError = tags.includes(EXPECT_ERROR);
   const expectsHttpError = expectsError || tags.includes(EXPECT_HTTP_ERROR);
-  /** @type {{text: string, url?: string}[]} */
-  const consoleErrors = [];
-  /** URLs that a msw handler answered with a 4xx or 5xx, on purpose. */
-  const mocked = new Set();
-  const page = await context.newPage();
+  /** What the page reports while this story is shown. */
+  const seen = (lane.seen = { consoleErrors: [], mocked: new Set(), pageErrors: [] });
   try {
-    page.on('console', (msg) => {
-      if (opts.verbose) console.log(`    [${msg.type()}] ${msg.text()}`);
-      if (msg.type() === 'error') consoleErrors.push({ text: msg.text(), url: msg.location()?.url });
-    });
-    page.on('response', (r) => {
-      if (r.status() >= 400 && r.fromServiceWorker()) mocked.add(r.url());
-    });
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message.split('\n')[0]}`));
-    await page.addInitScript(watchStorybook);
-    await page.addInitScript(startClockAt, FIXED_NOW);
-    await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load', timeout });
+    if (lane.page) {
+      await lane.page.evaluate(([id, now]) => {
+        /** @type {any} */
+        const w = window;
+        w.__smokeReset();
+        w.__smokeClockAt(now);
+        sessionStorage.clear();
+        localStorage.clear();
+        return w.__STORYBOOK_PREVIEW__.onSetCurrentStory({ storyId: id, viewMode: 'story' });
+      }, /** @type {const} */ ([story.id, FIXED_NOW]));
+    } else {
+      const page = (lane.page = await lane.context.newPage());
+      page.on('console', (msg) => {
+        if (opts.verbose) console.log(`    [${msg.type()}] ${msg.text()}`);
+        if (msg.type() === 'error') lane.seen?.consoleErrors.push({ text: msg.text(), url: msg.location()?.url });
+      });
+      page.on('response', (r) => {
+        if (r.status() >= 400 && r.fromServiceWorker()) lane.seen?.mocked.add(r.url());
+      });
+      page.on('pageerror', (e) => lane.seen?.pageErrors.push(`page error: ${e.message.split('\n')[0]}`));
+      await page.addInitScript(watchStorybook);
+      await page.addInitScript(startClockAt, FIXED_NOW);
+      await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`, { waitUntil: 'load', timeout });
+    }
+    const page = lane.page;
     try {
       await page.waitForFunction(() => /** @type {any} */ (window).__smoke?.done, undefined, { timeout, polling: 50 });
     } catch {
       problems.push(`no verdict from Storybook within ${timeout} ms`);
     }
     const smoke = await page.evaluate(() => /** @type {any} */ (window).__smoke);
+    problems.push(...seen.pageErrors);
     problems.push(...(smoke?.problems ?? []));
     if (smoke?.status === 'error' && !smoke.problems.length) problems.push('Storybook reported the story as failed');
     const shown = await page.evaluate(inspect);
@@ -413,9 +464,9 @@ async function run(story, context) {
     }
     // Chromium logs every 4xx/5xx answer as a console error, mocked ones too. A story may meet
     // those on purpose (signed out is a 401 from the token endpoint), and says so with a tag.
-    for (const { text, url } of consoleErrors) {
+    for (const { text, url } of seen.consoleErrors) {
       const status = HTTP_STATUS_LOGGED.exec(text)?.[1];
-      if (status && url && mocked.has(url)) {
+      if (status && url && seen.mocked.has(url)) {
         if (!expectsHttpError)
           problems.push(`the mock answered ${status} to ${url} (tag the story '${EXPECT_HTTP_ERROR}' if it is meant to)`);
       } else {
@@ -427,10 +478,10 @@ async function run(story, context) {
       const why = await comparePicture(page, story);
       if (why) problems.push(why);
     }
+    // Page errors that came while the picture was taken.
+    problems.push(...seen.pageErrors);
   } catch (e) {
     if (!stopping) problems.push(`smoke run failed: ${/** @type {Error} */ (e).message.split('\n')[0]}`);
-  } finally {
-    await page.close().catch(() => {});
   }
   return [...new Set(problems)];
 }
@@ -454,19 +505,21 @@ const failed = [];
 const queue = [...stories];
 await Promise.all(
   Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
-    // One context per lane, a fresh page per story: the service worker stays registered and the
-    // bundle stays cached, while each story still starts from a new document. (msw answers each
-    // page on its own; the stories keep nothing in storage.)
-    const context = await browser.newContext({
-      viewport: { width: 1024, height: 768 },
-      deviceScaleFactor: 1,
-      colorScheme: 'light',
-      locale: 'en-AU',
-      timezoneId: 'Australia/Melbourne',
-    });
+    // One context and one page per lane (see `run`): the service worker stays registered and the
+    // preview stays loaded from one story to the next.
+    /** @type {Lane} */
+    const lane = {
+      context: await browser.newContext({
+        viewport: { width: 1024, height: 768 },
+        deviceScaleFactor: 1,
+        colorScheme: 'light',
+        locale: 'en-AU',
+        timezoneId: 'Australia/Melbourne',
+      }),
+    };
     for (let story = queue.shift(); story && !stopping; story = queue.shift()) {
       const t0 = Date.now();
-      const problems = await run(story, context);
+      const problems = await run(story, lane);
       const label = `${story.title} › ${story.name}`;
       const ms = `${Date.now() - t0} ms`;
       if (problems.length) {
@@ -478,7 +531,7 @@ await Promise.all(
         console.log(`✓ ${label}  ${ms}`);
       }
     }
-    await context.close().catch(() => {});
+    await lane.context.close().catch(() => {});
   }),
 );
 
