@@ -124,7 +124,7 @@ export class OmneoRewardsList extends OmneoElement {
   #kept = new Map<string, ItemView>();
   /** How many items are drawn: it grows by CHUNK a task until every item is, so no task draws many. */
   #drawn = CHUNK;
-  /** The views last made, and what they were made from (see `viewsOf`). */
+  /** The views last made, and what they were made from (see `#viewsOf`). */
   #views?: { inputs: readonly unknown[]; views: ItemView[] };
 
   /** The source asked for; an unknown `source` attribute lists rewards. */
