@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { chromium } from 'playwright-core';
+import { check as runCheck, expectEqual, summary, tally } from './lib/checks.mjs';
 
 const shots = new URL('../test-results/e2e/', import.meta.url);
 await mkdir(shots, { recursive: true });
@@ -59,23 +60,10 @@ page.on(
 );
 page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
 
-let passed = 0;
-let failed = 0;
 let step = 0;
+/** A check of the shared runner (scripts/lib/checks.mjs), then a screenshot of the page as it ends. */
 async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`✓ ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(
-      `✗ ${name}\n    ${String(e.message ?? e)
-        .split('\n')
-        .slice(0, 6)
-        .join('\n    ')}`,
-    );
-  }
+  await runCheck(name, fn);
   // The whole page in one viewport: list items off screen are not drawn (content-visibility), and
   // a full-page screenshot would show them blank.
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
@@ -85,10 +73,6 @@ async function check(name, fn) {
   });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
-const expectEqual = (a, b, what) => {
-  if (JSON.stringify(a) !== JSON.stringify(b))
-    throw new Error(`${what}: expected ${JSON.stringify(b)}, got ${JSON.stringify(a)}`);
-};
 const requests = async () => (await fetch(`${mock}/__mock/requests`)).json();
 const count = async (path, method = 'GET') => (await requests()).filter((r) => r.method === method && r.path === path).length;
 /** The value parts of every balance of a kind, once none is loading. */
@@ -302,5 +286,5 @@ try {
   demo.kill('SIGTERM');
 }
 
-console.log(`\nScreenshots: ${shots.pathname}\n${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`\nScreenshots: ${shots.pathname}\n${summary()}`);
+process.exit(tally.failed ? 1 : 0);

@@ -23,6 +23,7 @@ import { Liquid } from 'liquidjs';
 import { chromium } from 'playwright-core';
 import { startMock } from '../mock/server.js';
 import { DEMO_SHOP_SECRET, DEMO_SHOPIFY_CUSTOMER_ID } from '../mock/seed.js';
+import { check, expectEqual, summary, tally } from './lib/checks.mjs';
 
 const extension = new URL('../integrations/shopify/', import.meta.url);
 const shots = new URL('../test-results/shopify/', import.meta.url);
@@ -113,28 +114,6 @@ const hmac = (id, key) => createHmac('sha256', key).update(String(id)).digest('h
 // ---------------------------------------------------------------------------
 // Checks
 
-let passed = 0;
-let failed = 0;
-async function check(name, fn) {
-  try {
-    await fn();
-    passed++;
-    console.log(`✓ ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(
-      `✗ ${name}\n    ${String(e.message ?? e)
-        .split('\n')
-        .slice(0, 8)
-        .join('\n    ')}`,
-    );
-  }
-}
-function expectEqual(actual, expected, what) {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
-    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-  }
-}
 function expect(condition, what) {
   if (!condition) throw new Error(what);
 }
@@ -534,7 +513,7 @@ const waitFor = (page, fn, arg) => page.waitForFunction(fn, arg, { timeout: 8000
 
 try {
   if (!asset) {
-    failed++;
+    tally.failed++;
     console.log('✗ integrations/shopify/assets/omneo-widgets.js is missing: run `npm run build` first');
   } else {
     await storefrontChecks();
@@ -648,5 +627,5 @@ async function storefrontChecks() {
   });
 }
 
-console.log(`\nScreenshots: ${fileURLToPath(shots)}\n${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+console.log(`\nScreenshots: ${fileURLToPath(shots)}\n${summary()}`);
+process.exit(tally.failed ? 1 : 0);
