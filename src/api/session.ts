@@ -44,12 +44,11 @@ export function dropKeptSessions(keep?: string) {
 }
 
 function isKept(value: unknown): value is Kept {
-  return isObj(value) && typeof value.answers === 'object' && value.answers !== null;
+  return isObj(value) && isObj(value.answers);
 }
 
 function isKeptToken(value: unknown): value is KeptToken {
-  const token = value as KeptToken | undefined;
-  return typeof token?.token === 'string' && token.token !== '' && Number.isFinite(token.renewAt);
+  return isObj(value) && typeof value.token === 'string' && value.token !== '' && Number.isFinite(value.renewAt);
 }
 
 export class KeptSession {
