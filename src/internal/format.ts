@@ -45,6 +45,9 @@ export function plural(locale: string, n: number, forms: Partial<Record<Intl.LDM
 /** Runs `f` soon in a task of its own; unlike a timer or a frame, not held back in a hidden tab. */
 export function soon(f: () => void) {
   const { port1, port2 } = new MessageChannel();
-  port1.onmessage = () => (port1.close(), f());
+  port1.onmessage = () => {
+    port1.close();
+    f();
+  };
   port2.postMessage(0);
 }
