@@ -276,6 +276,39 @@ describe('<omneo-redeem-button>', () => {
       expect(part(el, 'copy')).to.equal(null);
     });
 
+    it('stays usable when the balances fail, and keeps its code while they are read again', async () => {
+      await mock.faults([{ path: '/profiles/me/balances', status: 503, body: { message: 'Service Unavailable' } }]);
+      // No retries, so the balances fail at once.
+      const client = createOmneoClient({ baseUrl: mock.baseUrl, tokenUrl: mock.tokenUrl, retries: 0 });
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider .client=${client} locale="en-AU"
+          ><omneo-redeem-button benefit-id="201"></omneo-redeem-button
+          ><omneo-redeem-button amount="10"></omneo-redeem-button
+        ></omneo-provider>`,
+      );
+      const [benefit, amount] = [await button(p, 0), await button(p, 1)];
+      // An amount is checked against the balances: it waits for them, and says why.
+      expect(inner(amount).getAttribute('aria-disabled')).to.equal('true');
+      expect(message(amount)).to.equal('Your rewards could not be loaded. Try again');
+      // A benefit is not paid from them: it says they failed, and stays usable.
+      expect(inner(benefit).getAttribute('aria-disabled')).to.equal('false');
+      expect(message(benefit)).to.equal('Your rewards could not be loaded. Try again');
+      const before = await mock.count('/profiles/me/balances');
+      inner(benefit).click();
+      await oneEvent(benefit, 'omneo-redeem');
+      await benefit.updateComplete;
+      const outcome = () => seen(part(benefit, 'message')!.querySelector('[role=status]')!);
+      expect(outcome()).to.equal('Redeemed. Your code: SHIPFREE-7QK2M');
+      // The redeem reads the balances again; they fail again, and the code stays.
+      await until(async () => (await mock.count('/profiles/me/balances')) > before, 3000, 'the balances read again');
+      await until(() => message(amount) === 'Your rewards could not be loaded. Try again', 3000, 'the amount button to settle');
+      await benefit.updateComplete;
+      expect(message(benefit)).to.equal(
+        'Your rewards could not be loaded. Try again Redeemed. Your code: SHIPFREE-7QK2M Copy code',
+      );
+      expect((await posts(mock)).map((r) => r.path)).to.deep.equal(['/profiles/me/benefits/201/redeem']);
+    });
+
     it("shows the API's message when it refuses the benefit", async () => {
       const p = await mounted(mock, html`<omneo-redeem-button benefit-id="205"></omneo-redeem-button>`);
       const el = await button(p);
@@ -452,14 +485,19 @@ describe('<omneo-redeem-button>', () => {
   });
 
   describe('no provider', () => {
-    it('is disabled and says there is no provider', async () => {
-      const wrap = await fixture(html`<div><omneo-redeem-button amount="10"></omneo-redeem-button></div>`);
-      const el = wrap.querySelector('omneo-redeem-button')!;
-      await oneEvent(el, 'omneo-error');
-      await el.updateComplete;
-      expect(message(el)).to.contain('no <omneo-provider>');
-      expect(inner(el).getAttribute('aria-disabled')).to.equal('true');
-      await expect(el).to.be.accessible();
-    });
+    for (const [what, template] of [
+      ['an amount', html`<div><omneo-redeem-button amount="10"></omneo-redeem-button></div>`],
+      ['a benefit', html`<div><omneo-redeem-button benefit-id="201"></omneo-redeem-button></div>`],
+    ] as const) {
+      it(`is disabled and says there is no provider (${what})`, async () => {
+        const wrap = await fixture(template);
+        const el = wrap.querySelector('omneo-redeem-button')!;
+        await oneEvent(el, 'omneo-error');
+        await el.updateComplete;
+        expect(message(el)).to.contain('no <omneo-provider>');
+        expect(inner(el).getAttribute('aria-disabled')).to.equal('true');
+        await expect(el).to.be.accessible();
+      });
+    }
   });
 });

@@ -34,6 +34,15 @@ export function exceedsBalance(request: RedeemRequest, balances: Balances): bool
 }
 
 /**
+ * Whether balances that could not be loaded stop `request`. An amount must be checked against them.
+ * A benefit is not paid from them: only a fault that would stop its redeem as well (no provider, a
+ * refused sign-in) does.
+ */
+export function blockedByBalancesError(request: RedeemRequest, error?: OmneoError): boolean {
+  return request.amount !== undefined || error?.kind === 'config' || error?.kind === 'auth';
+}
+
+/**
  * What a failed redeem means:
  * - `refused`: the API said no (a 4xx, or nobody signed in): nothing was redeemed;
  * - `unknown`: no answer, an answer that says nothing, or a 5xx: it may have been redeemed.

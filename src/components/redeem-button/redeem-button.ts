@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { asOmneoError, type OmneoError } from '../../api/errors.js';
-import { exceedsBalance, redeemFailureOf, redeemRequestOf } from '../../api/redeem.js';
+import { blockedByBalancesError, exceedsBalance, redeemFailureOf, redeemRequestOf } from '../../api/redeem.js';
 import type { RedeemRequest, Redemption } from '../../api/types.js';
 import {
   OmneoBeforeRedeemEvent,
@@ -59,7 +59,8 @@ function firstFieldMessage(error: OmneoError): string | undefined {
  * @csspart cancel - The confirm step's Cancel button.
  * @csspart message - Why the button is disabled, and the result: progress, success, a benefit's code, or what went wrong.
  * @csspart copy - The button that copies a benefit's code.
- * @csspart error - The balances could not be loaded (inside `message`), with a retry button.
+ * @csspart error - The balances could not be loaded (inside `message`), with a retry button. It disables an
+ *   amount's button, and a benefit's only when the fault would stop its redeem too (no provider, a refused sign-in).
  *
  * @cssproperty --omneo-font - The font; default: the page's.
  * @cssproperty --omneo-color-text - The text colour; default: the page's.
@@ -106,6 +107,8 @@ export class OmneoRedeemButton extends OmneoElement {
   private outcome?: Outcome;
 
   readonly #balances = this.follow(() => BALANCES);
+  /** The balances were known at the last update. */
+  #hadBalances = false;
 
   /** What a click redeems, or nothing when the attributes do not say one thing clearly. */
   get #request(): RedeemRequest | undefined {
@@ -121,10 +124,25 @@ export class OmneoRedeemButton extends OmneoElement {
     return exceedsBalance(request, value) ? 'over-balance' : undefined;
   }
 
+  /**
+   * Whether the blocker stops a click. Balances that failed to load stop an amount; a benefit, which
+   * is not paid from them, only when the fault would stop its redeem too. Their error shows either way.
+   */
+  get #stopped(): boolean {
+    const blocker = this.#blocker;
+    if (blocker !== 'error') return blocker !== undefined;
+    return blockedByBalancesError(this.#request!, this.#balances.state.error);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
-    // Signed out, or another shopper: the last result (a message, a code) was not for whoever is here now.
-    if (!this.#balances.value && !this.sending) this.outcome = undefined;
+    // Signed out, or another shopper (the client drops the balances it had): the last result (a
+    // message, a code) was not for whoever is here now. Balances that never loaded drop nothing: a
+    // benefit redeemed meanwhile keeps its code while they are read again.
+    const { status, value } = this.#balances.state;
+    const forgotten = status === 'signed-out' || (this.#hadBalances && value === undefined);
+    this.#hadBalances = value !== undefined;
+    if (forgotten && !this.sending) this.outcome = undefined;
   }
 
   /** `amount` as money in the balances' currency. */
@@ -138,7 +156,7 @@ export class OmneoRedeemButton extends OmneoElement {
   }
 
   #onClick() {
-    if (this.sending || this.disabled || this.#blocker) return;
+    if (this.sending || this.disabled || this.#stopped) return;
     this.outcome = undefined;
     if (this.confirm) {
       this.asking = true;
@@ -233,7 +251,7 @@ export class OmneoRedeemButton extends OmneoElement {
   }
 
   #renderButton() {
-    const unusable = this.sending || this.disabled || this.#blocker !== undefined;
+    const unusable = this.sending || this.disabled || this.#stopped;
     return html`
       <button
         part="button"
