@@ -309,6 +309,21 @@ describe('<omneo-redeem-button>', () => {
       expect((await posts(mock)).map((r) => r.path)).to.deep.equal(['/profiles/me/benefits/201/redeem']);
     });
 
+    it('is disabled when the balances fail because the sign-in is refused (the redeem would be too)', async () => {
+      // Every token is refused: after one renewal, the balances fail with an auth error.
+      await mock.faults([{ path: '/profiles/me/balances', status: 401, body: { message: 'Unauthenticated.' } }]);
+      const p = await mounted(mock, html`<omneo-redeem-button benefit-id="201"></omneo-redeem-button>`);
+      const el = p.querySelector('omneo-redeem-button')!;
+      const failed = await oneEvent(el, 'omneo-error');
+      expect(failed.detail.error.kind).to.equal('auth');
+      await el.updateComplete;
+      expect(inner(el).getAttribute('aria-disabled')).to.equal('true');
+      expect(message(el)).to.contain('Try again');
+      inner(el).click();
+      await el.updateComplete;
+      expect(await posts(mock)).to.deep.equal([]);
+    });
+
     it("shows the API's message when it refuses the benefit", async () => {
       const p = await mounted(mock, html`<omneo-redeem-button benefit-id="205"></omneo-redeem-button>`);
       const el = await button(p);
