@@ -103,7 +103,10 @@ export const seeds = {
   /** Point lots that all expire within days (and one used up, one expired). */
   pointsExpiringSoon: (now: number) => {
     const s = createSeed(now);
-    s.points.forEach((p: Json, i: number) => p.value_remaining > 0 && !p.is_expired && expireIn(p, 2 + i * 2, now));
+    s.points.forEach(
+      (p: Json, i: number) =>
+        typeof p.value_remaining === 'number' && p.value_remaining > 0 && !p.is_expired && expireIn(p, 2 + i * 2, now),
+    );
     return s;
   },
   /** No point lots at all. */

@@ -282,6 +282,22 @@ export const BalanceError: Story = {
   },
 };
 
+/**
+ * A benefit when the balances could not be loaded: their error shows, and the benefit can still be
+ * redeemed, as it is not paid from them.
+ */
+export const BenefitBalanceError: Story = {
+  tags: ['expect-error'],
+  args: { amount: undefined, 'benefit-id': '202' },
+  parameters: { msw: { handlers: serverError(['balances']) } },
+  play: async ({ canvasElement }) => {
+    const el = await widget(canvasElement, TAG);
+    const error = await partShown(el, 'error', 8000);
+    await expect(seen(error)).toBe('Your rewards could not be loaded. Try again');
+    await expect(part(el, 'button')?.getAttribute('aria-disabled')).toBe('false');
+  },
+};
+
 /** `disabled`: off whatever the balance (e.g. an item already redeemed). */
 export const Disabled: Story = {
   args: { disabled: true },
