@@ -294,6 +294,24 @@ describe('OmneoClient', () => {
       expect(a.map((s) => s.status)).to.deep.equal(['loading', 'ready', 'ready']);
     });
 
+    it('keeps the last value through a failed refetch and the next one', async () => {
+      let answer = () => json({ data: { ...BALANCES, point_balance: 100 } });
+      const f = api({ 'GET /id/api/v1/profiles/me/balances': () => answer() });
+      const c = client(f, { retries: 0 });
+      const got: ResourceState<{ point_balance: number }>[] = [];
+      c.subscribe(balances, (s) => got.push(s));
+      await until(() => got.at(-1)?.status === 'ready');
+      answer = () => json({ message: 'Server Error' }, 500);
+      c.invalidate();
+      await until(() => got.at(-1)?.status === 'error');
+      answer = () => json({ data: { ...BALANCES, point_balance: 200 } });
+      c.invalidate();
+      await until(() => got.at(-1)?.value?.point_balance === 200);
+      // Once known, the balance is never replaced by a skeleton: not on the error, not while it is read again.
+      expect(got.map((s) => s.status)).to.deep.equal(['loading', 'ready', 'error', 'loading', 'ready']);
+      expect(got.slice(1).map((s) => s.value?.point_balance)).to.deep.equal([100, 100, 100, 200]);
+    });
+
     it('stops telling a subscriber once it unsubscribes', async () => {
       const f = api();
       const c = client(f);

@@ -320,6 +320,38 @@ describe('<omneo-points-balance>', () => {
       });
     }
 
+    it('keeps showing the balance it had through a failed refresh and the next one, never a placeholder', async () => {
+      let answer = () => json({ data: BALANCES });
+      const f = fakeFetch((c) => (c.url.pathname.endsWith('/balances') ? answer() : json({ message: 'no' }, 404)));
+      const client = createOmneoClient({
+        baseUrl: 'https://api.x.getomneo.com/id/api/v1',
+        tokenProvider: () => jwt(),
+        fetch: f.fetch,
+        retries: 0,
+      });
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider .client=${client} locale="en"><omneo-points-balance></omneo-points-balance></omneo-provider>`,
+      );
+      const el = p.querySelector('omneo-points-balance')!;
+      await ready(el);
+      // What the value part showed after each render from here on.
+      const shown: (string | null | undefined)[] = [];
+      el.addController({
+        hostUpdated: () => {
+          const value = part(el, 'value');
+          shown.push(value?.classList.contains('skeleton') ? 'placeholder' : value?.textContent);
+        },
+      });
+      answer = () => json({ message: 'Server Error' }, 500);
+      client.invalidate();
+      await oneEvent(el, 'omneo-error');
+      answer = () => json({ data: { ...BALANCES, point_balance: 2000 } });
+      client.invalidate();
+      await until(() => part(el, 'value')?.textContent === '2,000 points', 4000, 'the new balance');
+      expect(shown.length).to.be.greaterThan(1);
+      expect(shown.filter((text) => text !== '1,234 points' && text !== '2,000 points')).to.deep.equal([]);
+    });
+
     it('says so when there is no provider, and recovers when one appears', async () => {
       const wrap = await fixture(html`<div><omneo-points-balance></omneo-points-balance></div>`);
       const el = wrap.querySelector('omneo-points-balance')!;

@@ -416,7 +416,9 @@ class Client implements OmneoClient {
       else this.#entries.delete(entry.id);
     }
     for (const entry of watched) {
-      if (forget || entry.state.status !== 'ready') this.#publish(entry, { status: 'loading' });
+      // A value stays on screen while it is read again, one kept through an error too; unless forgotten.
+      if (forget) this.#publish(entry, { status: 'loading' });
+      else if (entry.state.status !== 'ready') this.#publish(entry, { status: 'loading', value: entry.state.value });
       this.#launch(entry);
     }
   }
