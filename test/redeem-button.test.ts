@@ -309,6 +309,26 @@ describe('<omneo-redeem-button>', () => {
       expect((await posts(mock)).map((r) => r.path)).to.deep.equal(['/profiles/me/benefits/201/redeem']);
     });
 
+    it('keeps its code through a refresh of balances that it had, and that now fail', async () => {
+      const client = createOmneoClient({ baseUrl: mock.baseUrl, tokenUrl: mock.tokenUrl, retries: 0 });
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider .client=${client} locale="en-AU"><omneo-redeem-button benefit-id="201"></omneo-redeem-button></omneo-provider>`,
+      );
+      const el = await button(p);
+      // From here on the balances fail; the ones read first stay known.
+      await mock.faults([{ path: '/profiles/me/balances', status: 503, body: { message: 'Service Unavailable' } }]);
+      inner(el).click();
+      await oneEvent(el, 'omneo-redeem');
+      await oneEvent(el, 'omneo-error');
+      // The page asks for everything again (after its own change, say): the balances fail once more.
+      const failedAgain = oneEvent(el, 'omneo-error');
+      client.invalidate();
+      await failedAgain;
+      await el.updateComplete;
+      expect(message(el)).to.equal('Redeemed. Your code: SHIPFREE-7QK2M Copy code');
+      expect(inner(el).getAttribute('aria-disabled')).to.equal('false');
+    });
+
     it('is disabled when the balances fail because the sign-in is refused (the redeem would be too)', async () => {
       // Every token is refused: after one renewal, the balances fail with an auth error.
       await mock.faults([{ path: '/profiles/me/balances', status: 401, body: { message: 'Unauthenticated.' } }]);
