@@ -151,8 +151,10 @@ export class OmneoProvider extends LitElement {
   };
 
   /** Another provider appeared: the widgets it is nearer to move to it. */
-  #onPageProvider = (e: Event) => {
-    for (const p of this.#providers) (p as unknown as { onProviderRequest(e: Event): void }).onProviderRequest(e);
+  #onPageProvider = (event: Event) => {
+    // @lit/context declares the event's type in HTMLElementEventMap.
+    const e = event as HTMLElementEventMap['context-provider'];
+    for (const p of this.#providers) p.onProviderRequest(e);
   };
 }
 
