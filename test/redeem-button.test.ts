@@ -329,6 +329,30 @@ describe('<omneo-redeem-button>', () => {
       expect(inner(el).getAttribute('aria-disabled')).to.equal('false');
     });
 
+    for (const balances of ['loaded', 'failing'] as const) {
+      it(`drops its code when the provider changes shopper (balances ${balances})`, async () => {
+        if (balances === 'failing') {
+          await mock.faults([{ path: '/profiles/me/balances', status: 503, body: { message: 'Service Unavailable' } }]);
+        }
+        const p = await fixture<OmneoProvider>(
+          html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale="en-AU"
+            ><omneo-redeem-button benefit-id="201"></omneo-redeem-button
+          ></omneo-provider>`,
+        );
+        const el = await button(p);
+        inner(el).click();
+        await oneEvent(el, 'omneo-redeem');
+        await el.updateComplete;
+        expect(message(el)).to.contain('Your code: SHIPFREE-7QK2M');
+        // Another shopper on the same page: a new client, whose widgets show nothing of the last one's.
+        p.tokenUrl = `${mock.tokenUrl}?shopper=next`;
+        await el.updateComplete;
+        await sleep(50);
+        expect(message(el)).not.to.contain('SHIPFREE');
+        expect(part(el, 'copy')).to.equal(null);
+      });
+    }
+
     it('is disabled when the balances fail because the sign-in is refused (the redeem would be too)', async () => {
       // Every token is refused: after one renewal, the balances fail with an auth error.
       await mock.faults([{ path: '/profiles/me/balances', status: 401, body: { message: 'Unauthenticated.' } }]);

@@ -551,6 +551,24 @@ describe('<omneo-rewards-list>', () => {
       expect(await mock.count('/profiles/me/benefits/201/redeem', 'POST')).to.equal(1);
       await expect(el).to.be.accessible();
     });
+
+    it('drops the benefits redeemed here when the provider changes shopper', async () => {
+      const p = await mounted(mock, html`<omneo-rewards-list source="benefits" redeemable></omneo-rewards-list>`);
+      const el = await list(p);
+      const shipping = buttons(el)[1];
+      await until(() => inner(shipping).getAttribute('aria-disabled') === 'false');
+      inner(shipping).click();
+      await oneEvent(el, 'omneo-redeem');
+      await eventually(async () => (await pages(mock, 'benefits'))[1] === 2, 'the refresh');
+      await until(() => seen(el).includes('SHIPFREE-7QK2M'), 3000, 'the kept benefit with its code');
+      // Another shopper's sign-in on the same page: a new client. This mock answers for the same
+      // member, whose benefit 201 has no uses left: it is not listed, and its code is not shown.
+      p.tokenUrl = `${mock.tokenUrl}?shopper=next`;
+      await eventually(async () => (await pages(mock, 'benefits'))[1] === 3, 'the new client’s list');
+      await until(() => names(el).length === 2, 3000, 'the new list');
+      expect(names(el)).to.deep.equal(['15% Off Full-Price', 'Free Coffee at Harbour Café']);
+      expect(seen(el)).not.to.contain('SHIPFREE');
+    });
   });
 
   describe('a thousand items', () => {

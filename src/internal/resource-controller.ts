@@ -49,13 +49,19 @@ export class ResourceController<R extends Resource> implements ReactiveControlle
     host.addController(this);
   }
 
+  /**
+   * The state of the resource. Between a new client's arrival (another shopper, another tenant) and
+   * the update that follows it, `loading`: nothing of the last client's is read for the new one.
+   */
   get state(): ResourceState<ResourceValue<R>> {
+    const following = this.#following;
+    if (following && following.client !== this.#options.client()) return { status: 'loading' };
     return this.#state;
   }
 
   /** The value, kept while it is being refreshed; `undefined` until the first one. */
   get value(): ResourceValue<R> | undefined {
-    return this.#state.value;
+    return this.state.value;
   }
 
   /** Asks again after an error (the client fetches what failed for a new subscriber). */
@@ -65,7 +71,7 @@ export class ResourceController<R extends Resource> implements ReactiveControlle
   }
 
   render<T>(renderers: ResourceRenderers<ResourceValue<R>, T>): T {
-    const { status, value, error } = this.#state;
+    const { status, value, error } = this.state;
     if (status === 'signed-out') return renderers.signedOut();
     if (value !== undefined) return renderers.complete(value);
     if (status === 'error' && error) return renderers.error(error);

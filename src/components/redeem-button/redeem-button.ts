@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { asOmneoError, type OmneoError } from '../../api/errors.js';
 import { blockedByBalancesError, exceedsBalance, redeemFailureOf, redeemRequestOf } from '../../api/redeem.js';
+import type { OmneoClient } from '../../api/client.js';
 import type { RedeemRequest, Redemption } from '../../api/types.js';
 import {
   OmneoBeforeRedeemEvent,
@@ -109,6 +110,8 @@ export class OmneoRedeemButton extends OmneoElement {
   readonly #balances = this.follow(() => BALANCES);
   /** The balances were known at the last update. */
   #hadBalances = false;
+  /** The client at the last update: a new one is for another shopper, or another tenant. */
+  #lastClient?: OmneoClient;
 
   /** What a click redeems, or nothing when the attributes do not say one thing clearly. */
   get #request(): RedeemRequest | undefined {
@@ -136,11 +139,13 @@ export class OmneoRedeemButton extends OmneoElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
-    // Signed out, or another shopper (the client drops the balances it had): the last result (a
-    // message, a code) was not for whoever is here now. Balances that never loaded drop nothing: a
-    // benefit redeemed meanwhile keeps its code while they are read again.
+    // Signed out, or another shopper (a new client, or the client drops the balances it had): the
+    // last result (a message, a code) was not for whoever is here now. Balances that never loaded
+    // drop nothing: a benefit redeemed meanwhile keeps its code while they are read again.
     const { status, value } = this.#balances.state;
-    const forgotten = status === 'signed-out' || (this.#hadBalances && value === undefined);
+    const newClient = this.client !== this.#lastClient;
+    const forgotten = newClient || status === 'signed-out' || (this.#hadBalances && value === undefined);
+    this.#lastClient = this.client;
     this.#hadBalances = value !== undefined;
     if (forgotten && !this.sending) this.outcome = undefined;
   }
