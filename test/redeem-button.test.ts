@@ -428,6 +428,41 @@ describe('<omneo-redeem-button>', () => {
       expect(message(el)).to.equal('Redeemed $10.00.');
     });
 
+    it('sends nothing on Confirm once the balance has fallen below the amount, and leaves the question', async () => {
+      const p = await mounted(
+        mock,
+        html`<omneo-redeem-button amount="50"></omneo-redeem-button><omneo-redeem-button amount="10" confirm></omneo-redeem-button>`,
+      );
+      const [big, el] = [await button(p, 0), await button(p, 1)];
+      inner(el).click();
+      await el.updateComplete;
+      expect(part(el, 'confirm')).not.to.equal(null);
+      // Meanwhile $50 of the $57.34 is spent by the other button.
+      inner(big).click();
+      await oneEvent(big, 'omneo-redeem');
+      await until(() => message(el) === 'This exceeds your balance of $7.34.', 3000, 'the new balance');
+      part(el, 'confirm')!.click();
+      await el.updateComplete;
+      expect(part(el, 'confirm')).to.equal(null);
+      expect(inner(el).getAttribute('aria-disabled')).to.equal('true');
+      await sleep(100);
+      expect((await posts(mock)).map((r) => r.body)).to.deep.equal([{ amount: 50 }]);
+    });
+
+    it('sends nothing on Confirm once it is disabled', async () => {
+      const p = await mounted(mock, html`<omneo-redeem-button amount="10" confirm></omneo-redeem-button>`);
+      const el = await button(p);
+      inner(el).click();
+      await el.updateComplete;
+      el.disabled = true;
+      await el.updateComplete;
+      part(el, 'confirm')!.click();
+      await el.updateComplete;
+      expect(part(el, 'confirm')).to.equal(null);
+      await sleep(100);
+      expect(await posts(mock)).to.deep.equal([]);
+    });
+
     it('asks about the benefit in benefit mode', async () => {
       const p = await mounted(mock, html`<omneo-redeem-button benefit-id="202" confirm></omneo-redeem-button>`);
       const el = await button(p);

@@ -185,7 +185,13 @@ export class OmneoRedeemButton extends OmneoElement {
   async #send() {
     const request = this.#request;
     const client = this.client;
-    if (this.sending || !request || !client) return;
+    if (this.sending) return;
+    // Confirm asks for what the button allowed when it was clicked: the shopper may have signed out,
+    // the balance fallen below the amount, or the page disabled the button since.
+    if (!request || !client || this.disabled || this.#stopped) {
+      this.#onCancel();
+      return;
+    }
     // Set before anything can yield or call back: from here on, a click sends nothing.
     this.sending = true;
     // Focus within (on Confirm, say) goes back to the button, whether or not the redeem goes ahead.
