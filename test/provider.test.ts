@@ -2,7 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../src/index.js';
 import { OmneoPointsBalance, OmneoProvider, createOmneoClient } from '../src/index.js';
 import { MockOmneo } from './mock.js';
-import { BALANCES, fakeFetch, json, jwt, part, seen, until } from './helpers.js';
+import { BALANCES, fakeFetch, json, jwt, part, seen, sleep, until } from './helpers.js';
+import { PROVIDER_WAIT } from '../src/internal/omneo-element.js';
 
 const valueOf = (el: Element) => (part(el, 'value')?.classList.contains('skeleton') ? undefined : part(el, 'value')?.textContent);
 
@@ -69,6 +70,16 @@ describe('<omneo-provider>', () => {
     const el = p.querySelector('omneo-points-balance')!;
     await until(() => valueOf(el));
     expect((await mock.requests())[0].authorization).to.equal(`Bearer ${token}`);
+  });
+
+  it('shows what is missing when it has no attribute at all, not that there is no provider', async () => {
+    const p = await fixture<OmneoProvider>(html`<omneo-provider><omneo-points-balance></omneo-points-balance></omneo-provider>`);
+    const el = p.querySelector('omneo-points-balance')!;
+    await until(() => part(el, 'error'));
+    expect(part(el, 'error')!.textContent).to.equal('Set tenant or base-url on <omneo-provider>.');
+    // Past the wait for a provider, it still says so.
+    await sleep(PROVIDER_WAIT + 100);
+    expect(part(el, 'error')!.textContent).to.equal('Set tenant or base-url on <omneo-provider>.');
   });
 
   it('shows what is missing when it has neither tenant nor base-url', async () => {

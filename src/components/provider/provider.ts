@@ -108,7 +108,8 @@ export class OmneoProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if ([...OPTIONS, 'client' as const].some((k) => changed.has(k))) {
+    // The first update builds one whatever is set: with no option at all, its error says what is missing.
+    if (!this.hasUpdated || [...OPTIONS, 'client' as const].some((k) => changed.has(k))) {
       // A new client, never a changed one: its cache and token belong to one shopper and one tenant.
       this.#providers[0].setValue(this.client ?? this.#build());
     }
