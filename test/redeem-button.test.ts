@@ -377,6 +377,27 @@ describe('<omneo-redeem-button>', () => {
       await el.updateComplete;
       expect(message(el)).to.equal('This benefit has expired.');
     });
+    for (const [locale, words] of [
+      ['en-AU', 'Your redemption did not go through.'],
+      ['fr', 'Votre échange n’a pas abouti.'],
+    ]) {
+      it(`says the redeem did not go through, in its own words (${locale}), when a refusal carries no message`, async () => {
+        await import('../src/locales/fr.js');
+        await mock.faults([{ path: '/profiles/me/benefits/201/redeem', method: 'POST', status: 403, body: '' }]);
+        const p = await fixture<OmneoProvider>(
+          html`<omneo-provider base-url=${mock.baseUrl} token-url=${mock.tokenUrl} locale=${locale}
+            ><omneo-redeem-button benefit-id="201"></omneo-redeem-button
+          ></omneo-provider>`,
+        );
+        const el = await button(p);
+        const failed = oneEvent(el, 'omneo-redeem-error');
+        inner(el).click();
+        // The event keeps what happened, for the page's developers.
+        expect((await failed).detail.error).to.include({ kind: 'http', status: 403, message: 'Omneo answered 403.' });
+        await el.updateComplete;
+        expect(message(el)).to.equal(words);
+      });
+    }
   });
 
   describe('confirm', () => {

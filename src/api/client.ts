@@ -3,7 +3,7 @@
  * request in flight per resource, shared by every widget under a provider.
  */
 import ky, { type KyInstance, type Options } from 'ky';
-import { OmneoError, asOmneoError, isAbort } from './errors.js';
+import { OmneoError, asOmneoError, isAbort, statusOnlyMessage } from './errors.js';
 import { checkRedeemRequest, redeemFailureOf } from './redeem.js';
 import { KeptSession, dropKeptSessions } from './session.js';
 import { TokenSource, type ShopifySignIn, type TokenOptions } from './token.js';
@@ -178,7 +178,7 @@ async function errorOf(response: Response): Promise<OmneoError> {
   const { message, errors } = isObj(body) ? body : {};
   return new OmneoError(
     response.status === 401 ? 'auth' : 'http',
-    (typeof message === 'string' && message) || `Omneo answered ${response.status}.`,
+    (typeof message === 'string' && message) || statusOnlyMessage(response.status),
     {
       status: response.status,
       errors: fieldErrorsOf(errors),

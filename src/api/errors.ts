@@ -37,6 +37,17 @@ export class OmneoError extends Error {
   }
 }
 
+/** The message of an error answer that carried none of its own: the status alone. */
+export function statusOnlyMessage(status: number): string {
+  return `Omneo answered ${status}.`;
+}
+
+/** What the API itself said of an error answer (Laravel's `message`), not one made from its status. */
+export function apiMessageOf(error: OmneoError): string | undefined {
+  const ownWords = error.kind === 'http' && error.status !== undefined && error.message !== statusOnlyMessage(error.status);
+  return ownWords ? error.message : undefined;
+}
+
 /** `error` itself when it is an `OmneoError`; anything else thrown is an answer that was not understood. */
 export function asOmneoError(error: unknown): OmneoError {
   return error instanceof OmneoError ? error : new OmneoError('invalid-response', String(error), { cause: error });

@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { asOmneoError, type OmneoError } from '../../api/errors.js';
+import { apiMessageOf, asOmneoError, type OmneoError } from '../../api/errors.js';
 import { blockedByBalancesError, exceedsBalance, redeemFailureOf, redeemRequestOf } from '../../api/redeem.js';
 import type { OmneoClient } from '../../api/client.js';
 import type { RedeemRequest, Redemption } from '../../api/types.js';
@@ -227,7 +227,8 @@ export class OmneoRedeemButton extends OmneoElement {
     // No answer, or one that says nothing: it may have been redeemed. The client re-reads the balances.
     if (redeemFailureOf(error) === 'unknown') return w.unconfirmed;
     if (error.kind === 'auth' || error.kind === 'signed-out') return w.signInToRedeem;
-    return firstFieldMessage(error) || error.message || w.redeemFailed;
+    // The API's own words when it gave some; else ours, in the shopper's language.
+    return firstFieldMessage(error) || apiMessageOf(error) || w.redeemFailed;
   }
 
   async #onCopy() {
