@@ -3,7 +3,7 @@ import '../src/index.js';
 import { createOmneoClient, type OmneoPointsBalance, type OmneoProvider } from '../src/index.js';
 import { formatNumber } from '../src/internal/format.js';
 import { MockOmneo } from './mock.js';
-import { BALANCES, fakeFetch, json, jwt, part, seen, until } from './helpers.js';
+import { BALANCES, fakeFetch, json, jwt, part, seen, sleep, until } from './helpers.js';
 
 /** A provider on a fresh mock namespace, signed in through the same-origin token endpoint. */
 async function mounted(mock: MockOmneo, inner: ReturnType<typeof html>, attrs: { locale?: string; currency?: string } = {}) {
@@ -350,6 +350,21 @@ describe('<omneo-points-balance>', () => {
       await until(() => part(el, 'value')?.textContent === '2,000 points', 4000, 'the new balance');
       expect(shown.length).to.be.greaterThan(1);
       expect(shown.filter((text) => text !== '1,234 points' && text !== '2,000 points')).to.deep.equal([]);
+    });
+
+    it('reports a missing provider once, however often it renders', async () => {
+      const wrap = await fixture(html`<div><omneo-points-balance></omneo-points-balance></div>`);
+      const el = wrap.querySelector('omneo-points-balance')!;
+      let errors = 0;
+      el.addEventListener('omneo-error', () => errors++);
+      await oneEvent(el, 'omneo-error');
+      for (const signedOut of ['Log in', 'Log in for points']) {
+        el.strings = { signedOut };
+        await el.updateComplete;
+      }
+      await sleep(50);
+      expect(errors).to.equal(1);
+      expect(part(el, 'error')!.textContent).to.contain('no <omneo-provider>');
     });
 
     it('says so when there is no provider, and recovers when one appears', async () => {

@@ -27,8 +27,8 @@ export abstract class OmneoElement extends LitElement {
 
   #client?: OmneoClient;
   #settings?: OmneoSettings;
-  /** No provider answered within `PROVIDER_WAIT`. */
-  #orphan = false;
+  /** No provider answered within `PROVIDER_WAIT`: the error that says so, made once so it is reported once. */
+  #noProvider?: OmneoError;
   #orphanTimer?: ReturnType<typeof setTimeout>;
 
   // A consumer requests an update of the host itself when its value changes.
@@ -38,7 +38,7 @@ export abstract class OmneoElement extends LitElement {
       subscribe: true,
       callback: (client) => {
         this.#client = client;
-        this.#orphan = false;
+        this.#noProvider = undefined;
       },
     }),
     new ContextConsumer(this, {
@@ -64,7 +64,7 @@ export abstract class OmneoElement extends LitElement {
     document.addEventListener('context-provider', this.#askAgain);
     this.#orphanTimer = setTimeout(() => {
       if (this.#client) return;
-      this.#orphan = true;
+      this.#noProvider = new OmneoError('config', this.words.noProvider);
       this.requestUpdate();
     }, PROVIDER_WAIT);
   }
@@ -85,8 +85,7 @@ export abstract class OmneoElement extends LitElement {
 
   /** The client in use; the error that there is no provider; or nothing while one may still come. */
   #clientOrMissing(): OmneoClient | OmneoError | undefined {
-    if (this.#client) return this.#client;
-    return this.#orphan ? new OmneoError('config', this.words.noProvider) : undefined;
+    return this.#client ?? this.#noProvider;
   }
 
   /** A controller that follows `resource` through the provider's client (see `ResourceController`). */
