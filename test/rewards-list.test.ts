@@ -552,6 +552,65 @@ describe('<omneo-rewards-list>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('keeps a benefit whose redeem is in flight when a refresh leaves it out, and shows its code', async () => {
+      const benefit = (id: number, name: string) => ({ id, expires_at: utc(id * 5), definition: { name } });
+      let listed = [benefit(1, 'Free Coffee'), benefit(2, 'Free Shipping')];
+      let answer!: (response: Response) => void;
+      const f = fakeFetch((c) => {
+        if (c.url.pathname.endsWith('/balances')) return json({ data: BALANCES });
+        if (c.method === 'POST') return new Promise<Response>((resolve) => (answer = resolve));
+        return json({ data: listed, meta: { current_page: 1, last_page: 1, total: listed.length } });
+      });
+      const client = createOmneoClient({
+        baseUrl: 'https://api.x.getomneo.com/id/api/v1',
+        tokenProvider: () => jwt(),
+        fetch: f.fetch,
+      });
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider .client=${client} locale="en-AU"
+          ><omneo-rewards-list source="benefits" redeemable></omneo-rewards-list
+        ></omneo-provider>`,
+      );
+      const el = await list(p);
+      const coffee = buttons(el)[0];
+      await until(() => inner(coffee).getAttribute('aria-disabled') === 'false');
+      inner(coffee).click();
+      await until(() => f.calls.some((c) => c.method === 'POST'), 3000, 'the redeem sent');
+      // While it is in flight, the list is read again (another widget's redeem, say) and leaves it out.
+      listed = [benefit(2, 'Free Shipping')];
+      client.invalidate();
+      await until(() => f.count('/benefits') === 2, 3000, 'the refresh');
+      await sleep(50);
+      expect(names(el)).to.deep.equal(['Free Coffee', 'Free Shipping']);
+      const redeemed = oneEvent(el, 'omneo-redeem');
+      answer(json({ data: { id: 1, redeem_code_online: 'COFFEE-42' } }));
+      expect((await redeemed).detail).to.include({ benefitId: '1' });
+      await until(() => seen(el).includes('Your code: COFFEE-42'), 3000, 'the code');
+      expect(buttons(el)[0]).to.equal(coffee);
+    });
+
+    it('keeps nothing of a redeem the page cancels', async () => {
+      const p = await mounted(mock, html`<omneo-rewards-list source="benefits" redeemable></omneo-rewards-list>`);
+      const el = await list(p);
+      const shipping = buttons(el)[1];
+      await until(() => inner(shipping).getAttribute('aria-disabled') === 'false');
+      const cancel = (e: Event) => e.preventDefault();
+      document.addEventListener('omneo-before-redeem', cancel);
+      try {
+        inner(shipping).click();
+        await sleep(50);
+      } finally {
+        document.removeEventListener('omneo-before-redeem', cancel);
+      }
+      // Used up elsewhere (the shop's counter, say): the next read leaves it out, and so does the list.
+      await mock.faults([
+        { path: '/profiles/me/benefits', status: 200, body: { data: [], meta: { current_page: 1, last_page: 1, total: 0 } } },
+      ]);
+      p.refresh();
+      await until(() => part(el, 'empty'), 3000, 'the empty list');
+      expect(await mock.count('/profiles/me/benefits/201/redeem', 'POST')).to.equal(0);
+    });
+
     it('drops the benefits redeemed here when the provider changes shopper', async () => {
       const p = await mounted(mock, html`<omneo-rewards-list source="benefits" redeemable></omneo-rewards-list>`);
       const el = await list(p);

@@ -243,12 +243,27 @@ export class OmneoRewardsList extends OmneoElement {
     }
   }
 
-  /** Keeps the item whose button redeemed (or failed to): it stays drawn after a refresh. */
+  /**
+   * Keeps the item whose button is redeeming, and then redeemed (or failed to): it stays drawn after
+   * a refresh, so the button can show its result even when the list no longer has the item.
+   */
   #keep(e: Event) {
     const key = (e.target as HTMLElement).dataset.key;
     // The views last drawn have the button's item; one already gone stays gone.
     const view = this.#views?.views.find((v) => v.key === key);
     if (key && view) this.#kept.set(key, view);
+  }
+
+  /** A redeem is about to be sent: its item is kept from now on, unless the page cancels it. */
+  #onBeforeRedeem(e: Event) {
+    this.#keep(e);
+    const key = (e.target as HTMLElement).dataset.key;
+    // Listeners further up the page may still cancel it; by the next microtask they all have run.
+    queueMicrotask(() => {
+      if (!e.defaultPrevented || !key) return;
+      this.#kept.delete(key);
+      this.requestUpdate();
+    });
   }
 
   protected override render() {
@@ -308,6 +323,7 @@ export class OmneoRewardsList extends OmneoElement {
         @error=${hideBrokenImage}
         @omneo-load=${stopInnerEvent}
         @omneo-error=${stopInnerEvent}
+        @omneo-before-redeem=${this.#onBeforeRedeem}
         @omneo-redeem=${this.#keep}
         @omneo-redeem-error=${this.#keep}
       >
