@@ -109,6 +109,17 @@ export default tseslint.config(
     rules: { 'no-undef': 'off' },
   },
   {
+    // Private names as Lit marks them: a `private` member (a reactive state, which cannot be a
+    // `#private` field) starts with `_`; every other private member is a `#private` field.
+    files: ['src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/naming-convention': [
+        'error',
+        { selector: 'memberLike', modifiers: ['private'], format: null, leadingUnderscore: 'require' },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.ts', 'stories/**/*.ts', 'test/**/*.ts'],
     ...lit.configs['flat/recommended'],
   },

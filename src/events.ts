@@ -6,6 +6,7 @@
  * `el.addEventListener('omneo-load', (e) => e.detail.data.point_balance)` type-checks, where the
  * page-wide `omneo-load` (any widget's, on `document`) carries `unknown` data.
  */
+import type { OmneoErrorKind } from './api/errors.js';
 import type { Balances, Redemption, RewardsListItem, TierProgress } from './api/types.js';
 
 /** What `omneo-error` and `omneo-redeem-error` carry. */
@@ -13,8 +14,8 @@ export interface OmneoErrorDetail {
   status?: number;
   message: string;
   errors?: Record<string, string[]>;
-  /** `auth`, `signed-out`, `network`, `http`, `invalid-response` or `config`. */
-  kind?: string;
+  /** `auth`, `signed-out`, `network`, `http`, `invalid-response`, `config` or `invalid-request`. */
+  kind?: OmneoErrorKind;
 }
 
 export interface OmneoRedeemTarget {

@@ -359,7 +359,7 @@ describe('OmneoClient', () => {
       expect(f.count('/balances')).to.equal(3);
     });
 
-    for (const status of [408, 429, 500, 502, 504]) {
+    for (const status of [408, 429, 500, 502, 504, 507, 520]) {
       it(`retries ${status} at most twice`, async () => {
         const f = api({ 'GET /id/api/v1/profiles/me/balances': () => json({ message: `status ${status}` }, status) });
         const e = await failure(client(f).get(balances));

@@ -128,6 +128,8 @@ const PAGE_SIZE = 15;
 const EXTRA_PAGES = 20;
 /** And never more than this many in all (1,500 items). */
 const MOST_PAGES = 100;
+/** A GET is retried on a timeout (408), too many requests (429) and any server error (5xx). */
+const RETRIED_STATUSES = [408, 429, ...Array.from({ length: 100 }, (_, i) => 500 + i)];
 /** After a redeem whose outcome is unknown, the balances are read again this much later. */
 const UNCONFIRMED_REREAD = 2500;
 
@@ -211,7 +213,7 @@ class Client implements OmneoClient {
       retry: {
         limit: options.retries ?? 2,
         methods: ['get'],
-        statusCodes: [408, 429, 500, 502, 503, 504],
+        statusCodes: RETRIED_STATUSES,
         backoffLimit: 3_000,
         maxRetryAfter: 10_000,
       },

@@ -31,7 +31,7 @@ export class OmneoError extends Error {
     this.errors = errors;
   }
 
-  /** The plain `{status?, message, errors?}` carried by `omneo-error` and `omneo-redeem-error`. */
+  /** The plain `{status?, message, errors?, kind}` carried by `omneo-error` and `omneo-redeem-error`. */
   toJSON() {
     return { status: this.status, message: this.message, errors: this.errors, kind: this.kind };
   }

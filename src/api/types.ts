@@ -99,7 +99,7 @@ export interface Tier {
   image_url?: string | null;
 }
 
-/** `GET /profiles/me/tiers` → `data`. Every field is optional: the API leaves some out. */
+/** `GET /profiles/me/tiers` → `data`. The API may leave any field out; a missing tier is `null` here. */
 export interface TierProgress {
   current_tier: Tier | null;
   next_tier: Tier | null;

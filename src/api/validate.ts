@@ -27,7 +27,7 @@ const num: Check = (v) => Number.isFinite(v);
 const str: Check = (v) => typeof v === 'string';
 const bool: Check = (v) => typeof v === 'boolean';
 const id: Check = (v) => num(v) || (typeof v === 'string' && v !== '');
-/** `YYYY-MM-DD HH:mm:ss` (UTC), or ISO 8601. */
+/** `YYYY-MM-DD HH:mm:ss` (UTC), or an ISO 8601 date and time; a date alone is not one. */
 const date: Check = (v) => typeof v === 'string' && !Number.isNaN(parseApiDate(v));
 const currency: Check = (v) => typeof v === 'string' && /^[A-Za-z]{3}$/.test(v);
 

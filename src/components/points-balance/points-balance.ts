@@ -10,12 +10,12 @@ import { styles } from './points-balance.styles.js';
 /** Which balance to show, and the field of `GET /profiles/me/balances` it reads. */
 export type BalanceKind = 'points' | 'points-dollars' | 'rewards' | 'combined';
 
-const FIELDS: Record<BalanceKind, keyof Balances> = {
+const FIELDS = {
   points: 'point_balance',
   'points-dollars': 'point_balance_dollars',
   rewards: 'reward_balance',
   combined: 'combined_balance_dollars',
-};
+} as const satisfies Record<BalanceKind, keyof Balances>;
 
 /** The kind to show: an unknown `kind` attribute is shown as points. */
 function knownKind(kind: string): BalanceKind {
@@ -52,7 +52,7 @@ export class OmneoPointsBalance extends OmneoElement {
   static override properties = {
     kind: { reflect: true },
     hideWhenZero: { type: Boolean, attribute: 'hide-when-zero' },
-    hasLabel: { state: true },
+    _hasLabel: { state: true },
   };
 
   /** `points` (default), `points-dollars`, `rewards` or `combined`; the last three are money. */
@@ -61,18 +61,18 @@ export class OmneoPointsBalance extends OmneoElement {
   hideWhenZero = false;
 
   /** Whether something is in the `label` slot: only then is there a label and a space after it. */
-  private hasLabel = false;
+  private _hasLabel = false;
 
   readonly #balances = this.follow(() => BALANCES);
 
   /** The number shown: a field of the balances; `undefined` until they load. */
   get value(): number | undefined {
-    return this.#balances.value?.[FIELDS[knownKind(this.kind)]] as number | undefined;
+    return this.#balances.value?.[FIELDS[knownKind(this.kind)]];
   }
 
   override connectedCallback() {
     super.connectedCallback();
-    this.hasLabel = this.querySelector(':scope > [slot="label"]') !== null;
+    this._hasLabel = this.querySelector(':scope > [slot="label"]') !== null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -92,15 +92,16 @@ export class OmneoPointsBalance extends OmneoElement {
 
   /**
    * A placeholder as wide as a typical value (digits are tabular), so the text around the balance
-   * does not move when the value arrives. Points are written without Intl (see `willUpdate`);
-   * money needs Intl to know how wide its currency sign is.
+   * does not move when the value arrives. Points need no Intl for it (in English locales whole
+   * numbers are written without it, see `formatNumber`); money needs Intl to know how wide its
+   * currency sign is.
    */
   #placeholder(): string {
     return this.#isMoney ? this.#format(88.88) : this.words.points.other.replace('{n}', '8,888');
   }
 
   #onLabelChange(e: Event) {
-    this.hasLabel = (e.target as HTMLSlotElement).assignedNodes().length > 0;
+    this._hasLabel = (e.target as HTMLSlotElement).assignedNodes().length > 0;
   }
 
   protected override render() {
@@ -122,7 +123,7 @@ export class OmneoPointsBalance extends OmneoElement {
 
   /** The label slot, and the space after it: both hidden when the slot is empty. */
   #renderLabel() {
-    return html`<span part="label" ?hidden=${!this.hasLabel}><slot name="label" @slotchange=${this.#onLabelChange}></slot> </span>`;
+    return html`<span part="label" ?hidden=${!this._hasLabel}><slot name="label" @slotchange=${this.#onLabelChange}></slot> </span>`;
   }
 
   #renderPlaceholder() {

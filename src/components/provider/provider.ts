@@ -2,7 +2,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { ContextEvent, ContextProvider, type Context } from '@lit/context';
 import { define } from '../../internal/define.js';
 import { createOmneoClient, type OmneoClient, type ResourceState } from '../../api/client.js';
-import { OmneoError } from '../../api/errors.js';
+import { asOmneoError, type OmneoError } from '../../api/errors.js';
 import type { TokenProvider } from '../../api/types.js';
 import { omneoContext, omneoSettingsContext, type OmneoSettings } from '../../context.js';
 
@@ -127,7 +127,7 @@ export class OmneoProvider extends LitElement {
     try {
       return createOmneoClient(Object.fromEntries(OPTIONS.map((k) => [k, this[k]])));
     } catch (e) {
-      return failing(e as OmneoError);
+      return failing(asOmneoError(e));
     }
   }
 

@@ -5,7 +5,7 @@ export const styles = css`
     display: inline-block;
     vertical-align: top;
   }
-  [aria-busy=true] {
+  [aria-busy='true'] {
     cursor: progress;
   }
   .ask {
@@ -14,26 +14,26 @@ export const styles = css`
     align-items: center;
     gap: var(--omneo-space, 0.5em);
   }
-  [part=cancel] {
+  [part='cancel'] {
     color: inherit;
     background: transparent;
     border-color: currentColor;
   }
-  [part=message] {
+  [part='message'] {
     display: block;
-    font-size: .875em;
+    font-size: 0.875em;
   }
-  [part=message] > :not(:empty) {
+  [part='message'] > :not(:empty) {
     display: block;
     margin-top: calc(var(--omneo-space, 0.5em) / 2);
   }
-  [aria-live=assertive] {
+  [aria-live='assertive'] {
     color: var(--omneo-color-danger, inherit);
   }
   code {
     font: inherit;
     font-weight: 600;
-    letter-spacing: .05em;
+    letter-spacing: 0.05em;
     user-select: all;
   }
 `;

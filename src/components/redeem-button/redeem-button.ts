@@ -87,9 +87,9 @@ export class OmneoRedeemButton extends OmneoElement {
     benefitId: { attribute: 'benefit-id' },
     confirm: { type: Boolean },
     disabled: { type: Boolean },
-    asking: { state: true },
-    sending: { state: true },
-    outcome: { state: true },
+    _asking: { state: true },
+    _sending: { state: true },
+    _outcome: { state: true },
   };
 
   /** Redeem this many dollars: `POST /profiles/me/redeem {"amount": n}`. */
@@ -102,10 +102,10 @@ export class OmneoRedeemButton extends OmneoElement {
   disabled = false;
 
   /** The confirm step is shown. */
-  private asking = false;
+  private _asking = false;
   /** A redeem is in flight: from the click until its answer, a click sends nothing. */
-  private sending = false;
-  private outcome?: Outcome;
+  private _sending = false;
+  private _outcome?: Outcome;
 
   readonly #balances = this.follow(() => BALANCES);
   /** The balances were known at the last update. */
@@ -147,7 +147,7 @@ export class OmneoRedeemButton extends OmneoElement {
     const forgotten = newClient || status === 'signed-out' || (this.#hadBalances && value === undefined);
     this.#lastClient = this.client;
     this.#hadBalances = value !== undefined;
-    if (forgotten && !this.sending) this.outcome = undefined;
+    if (forgotten && !this._sending) this._outcome = undefined;
   }
 
   /** `amount` as money in the balances' currency. */
@@ -161,10 +161,10 @@ export class OmneoRedeemButton extends OmneoElement {
   }
 
   #onClick() {
-    if (this.sending || this.disabled || this.#stopped) return;
-    this.outcome = undefined;
+    if (this._sending || this.disabled || this.#stopped) return;
+    this._outcome = undefined;
     if (this.confirm) {
-      this.asking = true;
+      this._asking = true;
       this.#focusButton('[part=confirm]');
     } else {
       this.#send();
@@ -172,7 +172,7 @@ export class OmneoRedeemButton extends OmneoElement {
   }
 
   #onCancel() {
-    this.asking = false;
+    this._asking = false;
     this.#focusButton('[part=button]');
   }
 
@@ -185,7 +185,7 @@ export class OmneoRedeemButton extends OmneoElement {
   async #send() {
     const request = this.#request;
     const client = this.client;
-    if (this.sending) return;
+    if (this._sending) return;
     // Confirm asks for what the button allowed when it was clicked: the shopper may have signed out,
     // the balance fallen below the amount, or the page disabled the button since.
     if (!request || !client || this.disabled || this.#stopped) {
@@ -193,25 +193,25 @@ export class OmneoRedeemButton extends OmneoElement {
       return;
     }
     // Set before anything can yield or call back: from here on, a click sends nothing.
-    this.sending = true;
+    this._sending = true;
     // Focus within (on Confirm, say) goes back to the button, whether or not the redeem goes ahead.
     if (this.matches(':focus-within')) this.#focusButton('[part=button]');
-    this.asking = false;
+    this._asking = false;
     if (!this.dispatchEvent(new OmneoBeforeRedeemEvent({ ...request }))) {
-      this.sending = false;
+      this._sending = false;
       return;
     }
-    this.outcome = { text: this.words.redeeming };
+    this._outcome = { text: this.words.redeeming };
     // No abort signal: once sent, a redeem may have happened, so it is never cancelled.
     try {
       const redemption = await client.redeem(request);
-      this.outcome = this.#successOf(request, redemption);
-      this.sending = false;
+      this._outcome = this.#successOf(request, redemption);
+      this._sending = false;
       this.dispatchEvent(new OmneoRedeemEvent({ ...request, redemption }));
     } catch (e) {
       const error = asOmneoError(e);
-      this.outcome = { text: this.#failureText(error), alert: true };
-      this.sending = false;
+      this._outcome = { text: this.#failureText(error), alert: true };
+      this._sending = false;
       this.dispatchEvent(new OmneoRedeemErrorEvent({ ...request, error: error.toJSON() }));
     }
   }
@@ -233,7 +233,7 @@ export class OmneoRedeemButton extends OmneoElement {
 
   async #onCopy() {
     // The note goes on the outcome whose code this is: a newer outcome (a redeem since) has none.
-    const outcome = this.outcome!;
+    const outcome = this._outcome!;
     try {
       await navigator.clipboard.writeText(outcome.code!);
       outcome.copyNote = this.words.copied;
@@ -247,7 +247,7 @@ export class OmneoRedeemButton extends OmneoElement {
 
   protected override render() {
     return html`
-      ${this.asking ? this.#renderConfirmStep() : this.#renderButton()}
+      ${this._asking ? this.#renderConfirmStep() : this.#renderButton()}
       <span part="message" id="message">
         ${this.#renderBlocker()}
         ${this.#renderOutcome()}
@@ -263,13 +263,13 @@ export class OmneoRedeemButton extends OmneoElement {
   }
 
   #renderButton() {
-    const unusable = this.sending || this.disabled || this.#stopped;
+    const unusable = this._sending || this.disabled || this.#stopped;
     return html`
       <button
         part="button"
         type="button"
         aria-disabled=${unusable}
-        aria-busy=${this.sending}
+        aria-busy=${this._sending}
         aria-describedby="message"
         @click=${this.#onClick}
       >
@@ -313,18 +313,18 @@ export class OmneoRedeemButton extends OmneoElement {
   }
 
   #renderOutcome() {
-    const outcome = this.outcome;
+    const outcome = this._outcome;
     return html`<span role="status" aria-live=${outcome?.alert ? 'assertive' : 'polite'}>${outcome?.text}${this.#renderCode()}</span>`;
   }
 
   #renderCode() {
-    const code = this.outcome?.code;
+    const code = this._outcome?.code;
     if (!code) return nothing;
     return html` ${this.words.yourCode} <code>${code}</code>`;
   }
 
   #renderCopyButton() {
-    const outcome = this.outcome;
+    const outcome = this._outcome;
     if (!outcome?.code) return nothing;
     return html`<button part="copy" type="button" @click=${this.#onCopy}>${outcome.copyNote || this.words.copy}</button>`;
   }

@@ -3,14 +3,9 @@ import { css } from 'lit';
 // Items have no content-visibility: auto: an item would be laid out at a placeholder height first,
 // then at its own, moving what is below it (a layout shift); 1,000 items lay out in time without it.
 // The "Expiring soon" mark's border does not make its line taller than one without it (margin).
-// The loading rows pulse (unless the shopper prefers reduced motion). The inline balance's placeholder
-// does not: an animated placeholder needs a compositor layer, and in a fresh page that delays the
-// frame with the number by 15-25 ms (measured with `npm run bench`, paint).
-// Selectors are as short as the shadow tree allows: every `ul` is the list, every `li` an item or a
-// loading row, and every `.skeleton` is in a loading row (a span's are its lines; the other is its
-// image). Attribute values are unquoted and numbers have no leading zero, unless written as the
-// bundle's other CSS writes them, which gzip finds smaller (measured): the same rules either way.
-// (A comment here, not in the CSS, costs no byte of the bundle.)
+// The loading rows pulse, unless the shopper prefers reduced motion.
+// In this shadow tree every `ul` is the list, every `li` an item or a loading row, and every
+// `.skeleton` is in a loading row (a span's are its lines; the other is its image).
 export const styles = css`
   :host {
     display: block;
@@ -31,10 +26,11 @@ export const styles = css`
     border: 1px solid var(--omneo-color-border, color-mix(in srgb, currentColor 20%, transparent));
     border-radius: var(--omneo-radius, 0.5em);
   }
-  li,[part=empty] {
+  li,
+  [part='empty'] {
     padding: var(--_space);
   }
-  li+li {
+  li + li {
     margin-top: var(--_space);
   }
   img,
@@ -51,9 +47,9 @@ export const styles = css`
     min-height: var(--_image);
     display: flex;
     flex-flow: column;
-    gap: .2em;
+    gap: 0.2em;
   }
-  [part=name] {
+  [part='name'] {
     font-weight: 600;
   }
   [part='value'] {
@@ -68,7 +64,7 @@ export const styles = css`
     gap: 0.25em 0.75em;
     font-size: 0.875em;
   }
-  [part=expiring] {
+  [part='expiring'] {
     padding: 0 0.5em;
     border: 1px solid;
     margin: -1px 0;
