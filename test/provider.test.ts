@@ -3,7 +3,6 @@ import '../src/index.js';
 import { OmneoPointsBalance, OmneoProvider, createOmneoClient } from '../src/index.js';
 import { MockOmneo } from './mock.js';
 import { BALANCES, fakeFetch, json, jwt, part, seen, sleep, until } from './helpers.js';
-import { PROVIDER_WAIT } from '../src/internal/omneo-element.js';
 
 const valueOf = (el: Element) => (part(el, 'value')?.classList.contains('skeleton') ? undefined : part(el, 'value')?.textContent);
 
@@ -77,8 +76,8 @@ describe('<omneo-provider>', () => {
     const el = p.querySelector('omneo-points-balance')!;
     await until(() => part(el, 'error'));
     expect(part(el, 'error')!.textContent).to.equal('Set tenant or base-url on <omneo-provider>.');
-    // Past the wait for a provider, it still says so.
-    await sleep(PROVIDER_WAIT + 100);
+    // Past the second a widget waits for a provider (PROVIDER_WAIT), it still says so.
+    await sleep(1200);
     expect(part(el, 'error')!.textContent).to.equal('Set tenant or base-url on <omneo-provider>.');
   });
 
