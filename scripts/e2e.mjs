@@ -238,8 +238,8 @@ try {
   });
 
   await check("the bundle's public names are the npm build's: its exports and every key of the strings table", async () => {
-    // The bundle is minified with some property names mangled (vite.config.ts); a public one must
-    // never be among them, or `strings` overrides and registered locales would silently miss.
+    // The bundle is minified (vite.config.ts), and renames no property; a public name renamed there
+    // would make `strings` overrides and registered locales silently miss.
     const [bundle, npm] = await page.evaluate(async () => {
       const shape = (m) => JSON.stringify({ exports: Object.keys(m).sort(), strings: m.englishStrings });
       return [shape(await import('/dist/omneo-widgets.js?again')), shape(await import('/dist/npm/index.js'))];

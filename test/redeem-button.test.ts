@@ -368,6 +368,23 @@ describe('<omneo-redeem-button>', () => {
       expect(await posts(mock)).to.deep.equal([]);
     });
 
+    it("shows the API's message when another copy of the library's client refuses it", async () => {
+      // A framework app's npm import beside the drop-in bundle: two copies that share providers. The
+      // npm build (`npm run build`, before this step in `npm test`) is the other copy here.
+      const npmBuild = '/dist/npm/index.js';
+      const other = (await import(/* @vite-ignore */ npmBuild)) as typeof import('../src/index.js');
+      const client = other.createOmneoClient({ baseUrl: mock.baseUrl, tokenUrl: mock.tokenUrl });
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider .client=${client} locale="en-AU"><omneo-redeem-button benefit-id="205"></omneo-redeem-button></omneo-provider>`,
+      );
+      const el = await button(p);
+      const failed = oneEvent(el, 'omneo-redeem-error');
+      inner(el).click();
+      expect((await failed).detail.error).to.include({ kind: 'http', status: 422 });
+      await el.updateComplete;
+      expect(message(el)).to.equal('This benefit has expired.');
+    });
+
     it("shows the API's message when it refuses the benefit", async () => {
       const p = await mounted(mock, html`<omneo-redeem-button benefit-id="205"></omneo-redeem-button>`);
       const el = await button(p);

@@ -3,7 +3,7 @@
  * request in flight per resource, shared by every widget under a provider.
  */
 import ky, { type KyInstance, type Options } from 'ky';
-import { OmneoError, asOmneoError, isAbort, statusOnlyMessage } from './errors.js';
+import { OmneoError, asOmneoError, isAbort, isOmneoError, statusOnlyMessage } from './errors.js';
 import { checkRedeemRequest, redeemFailureOf } from './redeem.js';
 import { KeptSession, dropKeptSessions } from './session.js';
 import { TokenSource, type ShopifySignIn, type TokenOptions } from './token.js';
@@ -274,7 +274,7 @@ class Client implements OmneoClient {
     } catch (e) {
       // A member with no tier may be answered 404.
       // A new value each time, as an answer is: each load is heard as one (`omneo-load`).
-      if (e instanceof OmneoError && e.kind === 'http' && e.status === 404) return { current_tier: null, next_tier: null };
+      if (isOmneoError(e) && e.kind === 'http' && e.status === 404) return { current_tier: null, next_tier: null };
       throw e;
     }
   }

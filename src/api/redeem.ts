@@ -2,7 +2,7 @@
  * The redeem rules, in one place: what can be sent, whether the balance covers it, and what a
  * failure means for the shopper's money. The client and `<omneo-redeem-button>` both ask here.
  */
-import { OmneoError } from './errors.js';
+import { OmneoError, isOmneoError } from './errors.js';
 import type { Balances, RedeemRequest } from './types.js';
 
 /**
@@ -50,7 +50,7 @@ export function blockedByBalancesError(request: RedeemRequest, error?: OmneoErro
 export type RedeemFailure = 'refused' | 'unknown';
 
 export function redeemFailureOf(error: unknown): RedeemFailure {
-  if (!(error instanceof OmneoError)) return 'unknown';
+  if (!isOmneoError(error)) return 'unknown';
   switch (error.kind) {
     case 'network':
     case 'invalid-response':

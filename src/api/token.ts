@@ -3,7 +3,7 @@
  * customer), when it is renewed, and one request at a time however many widgets ask.
  */
 import type { KyInstance } from 'ky';
-import { OmneoError } from './errors.js';
+import { OmneoError, isOmneoError } from './errors.js';
 import { jsonOf, parseToken } from './validate.js';
 import type { KeptSession } from './session.js';
 import type { TokenProvider, TokenResult } from './types.js';
@@ -171,7 +171,7 @@ export class TokenSource {
       // A 401 from the token endpoint (not from whatever a tokenProvider threw): nobody is signed in.
       const status = tokenProvider ? undefined : (e as { response?: Response }).response?.status;
       if (status === 401) return null;
-      throw e instanceof OmneoError
+      throw isOmneoError(e)
         ? e
         : new OmneoError(status ? 'http' : 'network', 'The shopper token could not be fetched.', { status, cause: e });
     }
