@@ -92,6 +92,31 @@ describe('<omneo-points-balance>', () => {
       });
     }
 
+    it('reflects its kind for page CSS, as the list its source and the tier progress its unit', async () => {
+      const wrap = await fixture(
+        html`<div><omneo-points-balance></omneo-points-balance><omneo-rewards-list></omneo-rewards-list><omneo-tier-progress></omneo-tier-progress></div>`,
+      );
+      const balance = wrap.querySelector('omneo-points-balance')!;
+      const list = wrap.querySelector('omneo-rewards-list')!;
+      const tiers = wrap.querySelector('omneo-tier-progress')!;
+      await Promise.all([balance.updateComplete, list.updateComplete, tiers.updateComplete]);
+      expect([balance.getAttribute('kind'), list.getAttribute('source'), tiers.getAttribute('unit')]).to.deep.equal([
+        'points',
+        'rewards',
+        'points',
+      ]);
+      // As a framework sets them: properties.
+      balance.kind = 'combined';
+      list.source = 'benefits';
+      tiers.unit = 'dollars';
+      await Promise.all([balance.updateComplete, list.updateComplete, tiers.updateComplete]);
+      expect([balance.getAttribute('kind'), list.getAttribute('source'), tiers.getAttribute('unit')]).to.deep.equal([
+        'combined',
+        'benefits',
+        'dollars',
+      ]);
+    });
+
     it('defaults to points, and shows the label slot before the value', async () => {
       const p = await mounted(mock, html`<omneo-points-balance><span slot="label">You have</span></omneo-points-balance>`);
       const el = p.querySelector('omneo-points-balance')!;
