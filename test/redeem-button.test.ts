@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/index.js';
 import { createOmneoClient, type OmneoProvider } from '../src/index.js';
 import { MockOmneo } from './mock.js';
-import { fakeFetch, jwt, part, seen, sleep, until } from './helpers.js';
+import { BALANCES, fakeFetch, json, jwt, part, seen, sleep, until } from './helpers.js';
 
 async function mounted(mock: MockOmneo, inner: ReturnType<typeof html>) {
   return fixture<OmneoProvider>(
@@ -91,6 +91,42 @@ describe('<omneo-redeem-button>', () => {
       expect(fired).to.equal(1);
       expect(await mock.count('/profiles/me/redeem', 'POST')).to.equal(1);
       expect(inner(el).getAttribute('aria-busy')).to.equal('false');
+    });
+
+    it('sends the second click of a double click nothing, however fast the API answers the first', async () => {
+      // The redeem is answered at once; the balances it changed are read again only when the test says.
+      let reads = 0;
+      let answerBalances!: () => void;
+      const f = fakeFetch((c) => {
+        if (c.method === 'POST') return json({ data: { id: 1, total: 10 } });
+        if (reads++ === 0) return json({ data: BALANCES });
+        return new Promise<Response>(
+          (resolve) => (answerBalances = () => resolve(json({ data: { ...BALANCES, combined_balance_dollars: 47.34 } }))),
+        );
+      });
+      const client = createOmneoClient({
+        baseUrl: 'https://api.x.getomneo.com/id/api/v1',
+        tokenProvider: () => jwt(),
+        fetch: f.fetch,
+      });
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider .client=${client} locale="en-AU"><omneo-redeem-button amount="10"></omneo-redeem-button></omneo-provider>`,
+      );
+      const el = await button(p);
+      inner(el).click();
+      await oneEvent(el, 'omneo-redeem');
+      // The second click comes after the answer, before the new balance: it sends nothing.
+      inner(el).click();
+      await sleep(50);
+      expect(f.calls.filter((c) => c.method === 'POST')).to.have.length(1);
+      expect(inner(el).getAttribute('aria-disabled')).to.equal('true');
+      expect(message(el)).to.equal('Redeemed $10.00.');
+      // Once the new balance is known, the button redeems again.
+      answerBalances();
+      await until(() => inner(el).getAttribute('aria-disabled') === 'false', 3000, 'the button usable again');
+      inner(el).click();
+      await oneEvent(el, 'omneo-redeem');
+      expect(f.calls.filter((c) => c.method === 'POST')).to.have.length(2);
     });
 
     it('sends nothing when omneo-before-redeem is cancelled', async () => {

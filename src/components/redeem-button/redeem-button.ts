@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { apiMessageOf, asOmneoError, type OmneoError } from '../../api/errors.js';
 import { blockedByBalancesError, exceedsBalance, redeemFailureOf, redeemRequestOf } from '../../api/redeem.js';
-import type { OmneoClient } from '../../api/client.js';
-import type { RedeemRequest, Redemption } from '../../api/types.js';
+import type { OmneoClient, ResourceState } from '../../api/client.js';
+import type { Balances, RedeemRequest, Redemption } from '../../api/types.js';
 import {
   OmneoBeforeRedeemEvent,
   OmneoRedeemErrorEvent,
@@ -89,6 +89,7 @@ export class OmneoRedeemButton extends OmneoElement {
     disabled: { type: Boolean },
     _asking: { state: true },
     _sending: { state: true },
+    _settling: { state: true },
     _outcome: { state: true },
   };
 
@@ -105,6 +106,11 @@ export class OmneoRedeemButton extends OmneoElement {
   private _asking = false;
   /** A redeem is in flight: from the click until its answer, a click sends nothing. */
   private _sending = false;
+  /**
+   * A redeem went through, or may have: until the balances are read again, a click sends nothing
+   * (the second click of a double click, when the API answered the first in between).
+   */
+  private _settling = false;
   private _outcome?: Outcome;
 
   readonly #balances = this.follow(() => BALANCES);
@@ -112,6 +118,8 @@ export class OmneoRedeemButton extends OmneoElement {
   #hadBalances = false;
   /** The client at the last update: a new one is for another shopper, or another tenant. */
   #lastClient?: OmneoClient;
+  /** The balances' state when the last redeem ended; `_settling` ends when they are read again. */
+  #balancesAtRedeem?: ResourceState<Balances>;
 
   /** What a click redeems, or nothing when the attributes do not say one thing clearly. */
   get #request(): RedeemRequest | undefined {
@@ -142,7 +150,9 @@ export class OmneoRedeemButton extends OmneoElement {
     // Signed out, or another shopper (a new client, or the client drops the balances it had): the
     // last result (a message, a code) was not for whoever is here now. Balances that never loaded
     // drop nothing: a benefit redeemed meanwhile keeps its code while they are read again.
-    const { status, value } = this.#balances.state;
+    const balances = this.#balances.state;
+    if (this._settling && balances !== this.#balancesAtRedeem && balances.status !== 'loading') this._settling = false;
+    const { status, value } = balances;
     const newClient = this.client !== this.#lastClient;
     const forgotten = newClient || status === 'signed-out' || (this.#hadBalances && value === undefined);
     this.#lastClient = this.client;
@@ -160,8 +170,13 @@ export class OmneoRedeemButton extends OmneoElement {
     this.updateComplete.then(() => this.shadowRoot!.querySelector<HTMLElement>(selector)?.focus());
   }
 
+  /** Whether a click now may send a redeem. */
+  get #usable(): boolean {
+    return !this._sending && !this._settling && !this.disabled && !this.#stopped;
+  }
+
   #onClick() {
-    if (this._sending || this.disabled || this.#stopped) return;
+    if (!this.#usable) return;
     this._outcome = undefined;
     if (this.confirm) {
       this._asking = true;
@@ -188,7 +203,7 @@ export class OmneoRedeemButton extends OmneoElement {
     if (this._sending) return;
     // Confirm asks for what the button allowed when it was clicked: the shopper may have signed out,
     // the balance fallen below the amount, or the page disabled the button since.
-    if (!request || !client || this.disabled || this.#stopped) {
+    if (!request || !client || !this.#usable) {
       this.#onCancel();
       return;
     }
@@ -206,14 +221,22 @@ export class OmneoRedeemButton extends OmneoElement {
     try {
       const redemption = await client.redeem(request);
       this._outcome = this.#successOf(request, redemption);
+      this.#settle();
       this._sending = false;
       this.dispatchEvent(new OmneoRedeemEvent({ ...request, redemption }));
     } catch (e) {
       const error = asOmneoError(e);
       this._outcome = { text: this.#failureText(error), alert: true };
+      if (redeemFailureOf(error) === 'unknown') this.#settle();
       this._sending = false;
       this.dispatchEvent(new OmneoRedeemErrorEvent({ ...request, error: error.toJSON() }));
     }
+  }
+
+  /** The balance may have moved: no redeem until the client has read it again (it does after every redeem). */
+  #settle() {
+    this._settling = true;
+    this.#balancesAtRedeem = this.#balances.state;
   }
 
   #successOf(request: RedeemRequest, redemption: Redemption): Outcome {
@@ -263,7 +286,7 @@ export class OmneoRedeemButton extends OmneoElement {
   }
 
   #renderButton() {
-    const unusable = this._sending || this.disabled || this.#stopped;
+    const unusable = !this.#usable;
     return html`
       <button
         part="button"
