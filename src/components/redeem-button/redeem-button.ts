@@ -47,8 +47,8 @@ function firstFieldMessage(error: OmneoError): string | undefined {
 
 /**
  * Redeems a dollar amount from the shopper's balance, or one benefit by its id. Never sends twice
- * by itself: a click while a redeem is in flight sends nothing, and an outcome it cannot confirm is
- * reported, not retried.
+ * by itself: a click while a redeem is in flight, or before the balances are read again after it,
+ * sends nothing, and an outcome it cannot confirm is reported, not retried.
  *
  * @summary A button that redeems an amount or a benefit, with an optional confirm step.
  * @tag omneo-redeem-button
