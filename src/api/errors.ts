@@ -11,13 +11,6 @@
  */
 export type OmneoErrorKind = 'auth' | 'signed-out' | 'network' | 'http' | 'invalid-response' | 'config' | 'invalid-request';
 
-/**
- * Marks an `OmneoError` of any copy of this library on the page. The drop-in bundle and the npm
- * build share providers (src/context.ts), so a widget of one may hear the other's client's errors,
- * which `instanceof` does not recognise.
- */
-const BRAND = Symbol.for('omneo.error');
-
 /** The one error type the client throws and the widgets report. */
 export class OmneoError extends Error {
   override name = 'OmneoError';
@@ -36,7 +29,6 @@ export class OmneoError extends Error {
     this.kind = kind;
     this.status = status;
     this.errors = errors;
-    Object.defineProperty(this, BRAND, { value: true });
   }
 
   /** The plain `{status?, message, errors?, kind}` carried by `omneo-error` and `omneo-redeem-error`. */
@@ -56,9 +48,14 @@ export function apiMessageOf(error: OmneoError): string | undefined {
   return ownWords ? error.message : undefined;
 }
 
-/** Whether `error` is an `OmneoError`, of this copy of the library or of another one on the page. */
+/**
+ * Whether `error` is an `OmneoError`, of this copy of the library or of another one on the page:
+ * the drop-in bundle and the npm build share providers (src/context.ts), so a widget of one may
+ * hear the other's client's errors, which `instanceof` does not recognise. Known by name, as an
+ * `AbortError` is.
+ */
 export function isOmneoError(error: unknown): error is OmneoError {
-  return error instanceof Error && BRAND in error;
+  return error instanceof Error && error.name === 'OmneoError';
 }
 
 /** `error` itself when it is an `OmneoError`; anything else thrown is an answer that was not understood. */

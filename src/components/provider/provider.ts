@@ -34,7 +34,7 @@ export class OmneoProvider extends LitElement {
   `;
 
   static override properties = {
-    tenant: { reflect: false },
+    tenant: {},
     baseUrl: { attribute: 'base-url' },
     tokenUrl: { attribute: 'token-url' },
     token: {},

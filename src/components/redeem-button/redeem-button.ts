@@ -89,7 +89,6 @@ export class OmneoRedeemButton extends OmneoElement {
     disabled: { type: Boolean },
     _asking: { state: true },
     _sending: { state: true },
-    _settling: { state: true },
     _outcome: { state: true },
   };
 
@@ -106,11 +105,6 @@ export class OmneoRedeemButton extends OmneoElement {
   private _asking = false;
   /** A redeem is in flight: from the click until its answer, a click sends nothing. */
   private _sending = false;
-  /**
-   * A redeem went through, or may have: until the balances are read again, a click sends nothing
-   * (the second click of a double click, when the API answered the first in between).
-   */
-  private _settling = false;
   private _outcome?: Outcome;
 
   readonly #balances = this.follow(() => BALANCES);
@@ -118,7 +112,13 @@ export class OmneoRedeemButton extends OmneoElement {
   #hadBalances = false;
   /** The client at the last update: a new one is for another shopper, or another tenant. */
   #lastClient?: OmneoClient;
-  /** The balances' state when the last redeem ended; `_settling` ends when they are read again. */
+  /**
+   * A redeem went through, or may have: until the balances are read again, a click sends nothing
+   * (the second click of a double click, when the API answered the first in between). Not reactive:
+   * it is set with `_outcome` and cleared in `willUpdate`, so each change of it is rendered.
+   */
+  #settling = false;
+  /** The balances' state when the last redeem ended; `#settling` ends when they are read again. */
   #balancesAtRedeem?: ResourceState<Balances>;
 
   /** What a click redeems, or nothing when the attributes do not say one thing clearly. */
@@ -151,7 +151,7 @@ export class OmneoRedeemButton extends OmneoElement {
     // last result (a message, a code) was not for whoever is here now. Balances that never loaded
     // drop nothing: a benefit redeemed meanwhile keeps its code while they are read again.
     const balances = this.#balances.state;
-    if (this._settling && balances !== this.#balancesAtRedeem && balances.status !== 'loading') this._settling = false;
+    if (balances !== this.#balancesAtRedeem && balances.status !== 'loading') this.#settling = false;
     const { status, value } = balances;
     const newClient = this.client !== this.#lastClient;
     const forgotten = newClient || status === 'signed-out' || (this.#hadBalances && value === undefined);
@@ -172,7 +172,7 @@ export class OmneoRedeemButton extends OmneoElement {
 
   /** Whether a click now may send a redeem. */
   get #usable(): boolean {
-    return !this._sending && !this._settling && !this.disabled && !this.#stopped;
+    return !this._sending && !this.#settling && !this.disabled && !this.#stopped;
   }
 
   #onClick() {
@@ -235,7 +235,7 @@ export class OmneoRedeemButton extends OmneoElement {
 
   /** The balance may have moved: no redeem until the client has read it again (it does after every redeem). */
   #settle() {
-    this._settling = true;
+    this.#settling = true;
     this.#balancesAtRedeem = this.#balances.state;
   }
 

@@ -244,24 +244,19 @@ export class OmneoRewardsList extends OmneoElement {
   }
 
   /**
-   * Keeps the item whose button is redeeming, and then redeemed (or failed to): it stays drawn after
-   * a refresh, so the button can show its result even when the list no longer has the item.
+   * A redeem is about to be sent: its item is kept from now on, unless the page cancels it. A kept
+   * item stays drawn after a refresh leaves it out, so its button can show the result (a code).
    */
-  #keep(e: Event) {
+  #onBeforeRedeem(e: Event) {
     const key = (e.target as HTMLElement).dataset.key;
     // The views last drawn have the button's item; one already gone stays gone.
     const view = this.#views?.views.find((v) => v.key === key);
-    if (key && view) this.#kept.set(key, view);
-  }
-
-  /** A redeem is about to be sent: its item is kept from now on, unless the page cancels it. */
-  #onBeforeRedeem(e: Event) {
-    this.#keep(e);
-    const key = (e.target as HTMLElement).dataset.key;
+    if (!view) return;
+    this.#kept.set(view.key, view);
     // Listeners further up the page may still cancel it; by the next microtask they all have run.
     queueMicrotask(() => {
-      if (!e.defaultPrevented || !key) return;
-      this.#kept.delete(key);
+      if (!e.defaultPrevented) return;
+      this.#kept.delete(view.key);
       this.requestUpdate();
     });
   }
@@ -324,8 +319,6 @@ export class OmneoRewardsList extends OmneoElement {
         @omneo-load=${stopInnerEvent}
         @omneo-error=${stopInnerEvent}
         @omneo-before-redeem=${this.#onBeforeRedeem}
-        @omneo-redeem=${this.#keep}
-        @omneo-redeem-error=${this.#keep}
       >
         ${repeat(
           drawn,
