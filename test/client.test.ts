@@ -268,6 +268,41 @@ describe('OmneoClient', () => {
     });
   });
 
+  describe('a redeem while another shopper signs in (another tab)', () => {
+    /** The shopper (`pid`) of the token a call carried. */
+    const pidOf = (call: { headers: Headers }) => JSON.parse(atob(call.headers.get('authorization')!.split('.')[1])).pid;
+
+    for (const how of ['the token falls due', 'the API refuses the token (401)']) {
+      it(`sends nothing for the new shopper when ${how}`, async () => {
+        let pid = 'ava';
+        let refuseAva = false;
+        const f = api({
+          'POST /omneo/token': () => json({ token: jwt({ pid }) }),
+          'POST /id/api/v1/profiles/me/redeem': (call) =>
+            refuseAva && pidOf(call) === 'ava'
+              ? json({ message: 'Unauthenticated.' }, 401)
+              : json({ data: { id: 1, total: 10 } }),
+        });
+        const c = client(f);
+        await c.get(balances);
+        // In another tab Ava signs out and Ben signs in: the host's endpoint now mints Ben's tokens.
+        pid = 'ben';
+        const real = Date.now;
+        if (how === 'the token falls due') Date.now = () => real() + 15 * 60_000;
+        else refuseAva = true;
+        try {
+          const e = await failure(c.redeem({ amount: 10 }));
+          expect(e.kind).to.equal('auth');
+        } finally {
+          Date.now = real;
+        }
+        // Ava's balance was on screen and the redeem was hers: nothing went out with Ben's token.
+        const sent = f.calls.filter((call) => call.url.pathname.endsWith('/redeem'));
+        expect(sent.map(pidOf)).to.deep.equal(how === 'the token falls due' ? [] : ['ava']);
+      });
+    }
+  });
+
   describe('cache', () => {
     it('shares one request among many callers, and answers later callers from the cache', async () => {
       const f = api();

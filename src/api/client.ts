@@ -137,6 +137,13 @@ function signedOut() {
   return new OmneoError('signed-out', 'Nobody is signed in.');
 }
 
+interface CallOptions {
+  /** This is the try after a 401 and a new token. */
+  renewed?: boolean;
+  /** The shopper (the token's `pid`) the call must be made for. */
+  shopper?: string;
+}
+
 /** A cache key: a resource, or one page of a list (pages are shared by lists of any length). */
 type Key = Resource | { type: 'page'; source: ListSource; page: number };
 
@@ -228,10 +235,17 @@ class Client implements OmneoClient {
     );
   }
 
-  /** One call to the ID API with the shopper token; a 401 gets a new token and one more try. */
-  async #call(path: string, init: Options, renewed = false): Promise<unknown> {
+  /**
+   * One call to the ID API with the shopper token; a 401 gets a new token and one more try. With
+   * `shopper`, only with a token for that shopper: a redeem goes out for the shopper whose balance
+   * the page shows, or not at all (another may have signed in, in another tab).
+   */
+  async #call(path: string, init: Options, { renewed = false, shopper }: CallOptions = {}): Promise<unknown> {
     const token = await this.#tokens.get();
     if (token === null) throw signedOut();
+    if (shopper !== undefined && this.#tokens.shopper !== shopper) {
+      throw new OmneoError('auth', 'Another shopper has signed in since: nothing was sent.');
+    }
     let response: Response;
     try {
       response = await this.#api(path, { ...init, headers: { Authorization: `Bearer ${token}` } });
@@ -246,7 +260,7 @@ class Client implements OmneoClient {
       }
       if (failed.status === 401 && !renewed && this.#tokens.renewable) {
         if ((await this.#tokens.renew(token)) === null) throw signedOut();
-        return this.#call(path, init, true);
+        return this.#call(path, init, { renewed: true, shopper });
       }
       throw await errorOf(failed);
     }
@@ -429,12 +443,11 @@ class Client implements OmneoClient {
     const { amount, benefitId } = checkRedeemRequest(request);
     const benefit = benefitId !== undefined;
     try {
-      const body = await this.#call(benefit ? `benefits/${encodeURIComponent(benefitId)}/redeem` : 'redeem', {
-        method: 'post',
-        json: benefit ? undefined : { amount },
-        signal,
-        retry: 0,
-      });
+      const body = await this.#call(
+        benefit ? `benefits/${encodeURIComponent(benefitId)}/redeem` : 'redeem',
+        { method: 'post', json: benefit ? undefined : { amount }, signal, retry: 0 },
+        { shopper: this.#tokens.shopper ?? undefined },
+      );
       const redemption = parseRedemption(body, benefit);
       this.#refetch();
       return redemption;

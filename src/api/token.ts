@@ -96,6 +96,11 @@ export class TokenSource {
     }
   }
 
+  /** The shopper of the last token fetched (`null`: nobody; `undefined`: none yet, or it does not say). */
+  get shopper(): string | null | undefined {
+    return this.#shopper;
+  }
+
   /** Whether a rejected token can be replaced by a new one. */
   get renewable() {
     return this.#opts.shopper !== '' && !!(this.#opts.tokenUrl || this.#opts.tokenProvider || this.#shopify?.id);
