@@ -180,6 +180,29 @@ describe('OmneoClient', () => {
       expect(f.count('/omneo/token', 'POST')).to.equal(1);
     });
 
+    it('is renewed before exp when it was minted a while ago (a cached token with 10 minutes left)', async () => {
+      const f = api({ 'POST /omneo/token': () => json({ token: jwt({ iat: now() - 3000, exp: now() + 600 }) }) });
+      const c = client(f);
+      await c.get(balances);
+      const real = Date.now;
+      try {
+        Date.now = () => real() + 560_000; // 40 s before exp
+        c.invalidate();
+        await c.get(balances);
+      } finally {
+        Date.now = real;
+      }
+      expect(f.count('/omneo/token', 'POST')).to.equal(2);
+    });
+
+    it('treats an anonymous token (pid "null", what {"id": ""} mints) as nobody signed in, and calls no API', async () => {
+      const f = api({ 'POST /omneo/token': () => json({ token: jwt({ pid: 'null' }) }) });
+      const states: string[] = [];
+      client(f).subscribe(balances, (s) => states.push(s.status));
+      await until(() => states.includes('signed-out'));
+      expect(f.count('/balances')).to.equal(0);
+    });
+
     it('on a 401 from the API, gets one new token and retries the request once', async () => {
       let n = 0;
       const tokens = [jwt({ pid: 'p1' }), jwt({ pid: 'p1', exp: now() + 901 })];

@@ -213,16 +213,31 @@ export class TokenSource {
   }
 }
 
-function hold(token: string, exp?: number): Held {
+/** A token to hold; `null` for an anonymous one (`pid` "null", what Omneo mints for `{"id": ""}`): nobody is signed in. */
+function hold(token: string, exp?: number): Held | null {
   const claims = jwtClaims(token);
+  if (claims.pid === 'null') return null;
   const now = Date.now();
   exp ??= claims.exp;
-  // From `iat`, the server's "now", when there is one (a browser clock may be minutes off); for
-  // ever without `exp`.
-  const life = typeof exp === 'number' ? exp * 1000 - (typeof claims.iat === 'number' ? claims.iat * 1000 : now) : Infinity;
+  // What is left of it: until `exp` by this browser's clock, but never more than its whole life
+  // from `iat` (the server's "now" when it was minted), which is what counts when the clock is
+  // minutes off; for ever without `exp`.
+  const life = typeof exp === 'number' ? timeLeft(exp * 1000, claims.iat, now) : Infinity;
   return {
     token,
     pid: claims.pid == null ? undefined : String(claims.pid),
     renewAt: now + Math.max(MIN_LIFE, life - Math.min(MARGIN, life / 2)),
   };
+}
+
+/**
+ * Milliseconds left before `expMs`: by this browser's clock when that says some are left (a token
+ * cached by the host may be minted long ago), at most the token's life from `iat`; by its life from
+ * `iat` alone when this clock says it has expired (the clock is off, or the host sent it late).
+ */
+function timeLeft(expMs: number, iat: unknown, now: number): number {
+  const life = typeof iat === 'number' ? expMs - iat * 1000 : Infinity;
+  const left = expMs - now;
+  if (left > 0) return Math.min(left, life);
+  return Number.isFinite(life) ? life : left;
 }
