@@ -203,6 +203,29 @@ describe('OmneoClient', () => {
       expect(f.count('/balances')).to.equal(0);
     });
 
+    it('asks again after invalidate({token: true}) when the request in flight was sent before the sign-in', async () => {
+      let asked = 0;
+      let answerFirst!: () => void;
+      const f = api({
+        'POST /omneo/token': () => {
+          asked++;
+          if (asked > 1) return json({ token: jwt() });
+          // Sent while nobody was signed in; it answers so, but only after the sign-in.
+          return new Promise<Response>((resolve) => (answerFirst = () => resolve(json({ message: 'Not signed in.' }, 401))));
+        },
+      });
+      const c = client(f);
+      const states: string[] = [];
+      c.subscribe(balances, (s) => states.push(s.status));
+      await until(() => asked === 1);
+      // The shopper signs in; the page asks for everything again, the token too (provider.refresh()).
+      c.invalidate({ token: true });
+      answerFirst();
+      await until(() => states.at(-1) === 'ready' || states.at(-1) === 'signed-out');
+      expect(states.at(-1)).to.equal('ready');
+      expect(asked).to.equal(2);
+    });
+
     it('on a 401 from the API, gets one new token and retries the request once', async () => {
       let n = 0;
       const tokens = [jwt({ pid: 'p1' }), jwt({ pid: 'p1', exp: now() + 901 })];

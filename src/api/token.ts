@@ -70,6 +70,8 @@ export class TokenSource {
   #shopper?: string | null;
   /** The last token renewed after a 401. */
   #renewed?: string;
+  /** Counts `forget()`s: a request sent before one answers for whoever was signed in then. */
+  #generation = 0;
 
   readonly #opts: TokenOptions;
   readonly #http: KyInstance;
@@ -133,13 +135,17 @@ export class TokenSource {
 
   /** Forget the token too, when another can be fetched: the next request asks who is signed in now. */
   forget() {
-    if (this.renewable) this.#held = undefined;
-    else this.reset();
+    if (!this.renewable) return this.reset();
+    this.#held = this.#inflight = undefined;
+    this.#generation++;
   }
 
   #fetch(): Promise<Held | null> {
+    const generation = this.#generation;
     return (this.#inflight ??= this.#load().then(
       (held) => {
+        // Asked before a `forget()`: its callers get it, but it is not held.
+        if (generation !== this.#generation) return held;
         const before = this.#shopper;
         this.#held = held;
         this.#shopper = held ? held.pid : null;
@@ -149,7 +155,7 @@ export class TokenSource {
         return held;
       },
       (e) => {
-        this.#inflight = undefined;
+        if (generation === this.#generation) this.#inflight = undefined;
         throw e;
       },
     ));
