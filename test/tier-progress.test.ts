@@ -86,6 +86,13 @@ describe('<omneo-tier-progress>', () => {
   });
 
   describe('between two tiers', () => {
+    it('shows a bar that is not yet full while points are left (998 of 1,000: 99%, 2 points to go)', async () => {
+      const { client } = scripted({ ...BETWEEN, current_credit: 998, next_remain: 2 });
+      const el = await shown(tierEl(), client);
+      expect(part(el, 'progress')!.getAttribute('aria-valuenow')).to.equal('99');
+      expect(part(el, 'progress')!.getAttribute('aria-valuetext')).to.equal('99% of the way to Gold, 2 points left');
+    });
+
     it('shows the tier as text, a bar at 60% for 800 between 500 and 1,000, 200 points left and the next tier', async () => {
       const { client } = scripted(BETWEEN);
       const el = await shown(tierEl(), client);

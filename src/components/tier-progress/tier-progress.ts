@@ -23,9 +23,13 @@ function knownUnit(unit: string): TierUnit {
   return unit === 'dollars' ? 'dollars' : 'points';
 }
 
-/** Whole percent of a fraction (0 to 1), as the bar and its `aria-valuenow` show it. */
+/**
+ * Whole percent of a fraction (0 to 1), as the bar and its `aria-valuenow` show it: rounded, but
+ * 100 only when the next tier is reached (99.8% with 2 points to go is 99%).
+ */
 function percentOf(fraction: number): number {
-  return Math.round(fraction * 100);
+  const percent = Math.round(fraction * 100);
+  return fraction < 1 ? Math.min(percent, 99) : percent;
 }
 
 /**
