@@ -217,6 +217,13 @@ describe('<omneo-rewards-list>', () => {
       expect(expiries).to.deep.equal([...expiries].sort((a, b) => a - b));
     });
 
+    for (const limit of ['0.5', '0', '-3', 'ten']) {
+      it(`takes limit="${limit}", not a number of items, as the default (50)`, async () => {
+        const p = await mounted(mock, html`<omneo-rewards-list limit=${limit}></omneo-rewards-list>`);
+        await list(p, 0, 32);
+      });
+    }
+
     it('reads every page when the limit is above what there is, and shows only the active items', async () => {
       const p = await mounted(mock, html`<omneo-rewards-list limit="100"></omneo-rewards-list>`);
       await list(p, 0, 32);

@@ -107,7 +107,7 @@ export interface OmneoRedeemButtonProps {
 export interface OmneoRewardsListProps {
   /** `rewards` (default: `GET /profiles/me/rewards`), `benefits` (`GET /profiles/me/benefits`) or `points` (`GET /profiles/me/points`: lots of points, each with what is left of it). */
   source?: Omneo.OmneoRewardsList["source"];
-  /** The most items to show (default 50); pages are followed until then. */
+  /** The most items to show (default 50, also for a value below 1); pages are followed until then. */
   limit?: Omneo.OmneoRewardsList["limit"];
   /** Also list expired or used-up items (default: only active ones). */
   "include-expired"?: Omneo.OmneoRewardsList["includeExpired"];

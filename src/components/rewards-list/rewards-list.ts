@@ -107,7 +107,7 @@ export class OmneoRewardsList extends OmneoElement {
    * `points` (`GET /profiles/me/points`: lots of points, each with what is left of it).
    */
   source: ListSource = 'rewards';
-  /** The most items to show (default 50); pages are followed until then. */
+  /** The most items to show (default 50, also for a value below 1); pages are followed until then. */
   limit = DEFAULT_LIMIT;
   /** Also list expired or used-up items (default: only active ones). */
   includeExpired = false;
@@ -136,7 +136,7 @@ export class OmneoRewardsList extends OmneoElement {
     return {
       type: 'list',
       source: this.#knownSource,
-      limit: this.limit > 0 ? Math.floor(this.limit) : DEFAULT_LIMIT,
+      limit: this.limit >= 1 ? Math.floor(this.limit) : DEFAULT_LIMIT,
       includeExpired: this.includeExpired,
     };
   }
