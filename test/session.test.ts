@@ -110,6 +110,20 @@ describe('a session across pages', () => {
     expect(await mock.count('/auth/token', 'POST')).to.equal(2);
   });
 
+  it('a sign-out on the page (shopper="") keeps nothing, even of an answer still on its way', async () => {
+    const first = await page('shopper-1');
+    await until(() => valueOf(first.balance), 4000);
+    // The kept balance is refreshed slowly; the shopper signs out before its answer is in.
+    await mock.faults([{ path: '/profiles/me/balances', delayMs: 400 }]);
+    first.provider.refresh();
+    await sleep(50);
+    first.provider.shopper = '';
+    await first.provider.updateComplete;
+    expect(keptKeys()).to.deep.equal([]);
+    await sleep(700);
+    expect(keptKeys()).to.deep.equal([]);
+  });
+
   it('keeps nothing without a declared shopper, and never uses localStorage or cookies', async () => {
     const local = localStorage.length;
     const cookies = document.cookie;

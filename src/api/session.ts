@@ -23,6 +23,13 @@ interface Kept {
 
 const PREFIX = 'omneo-widgets:';
 
+/**
+ * The key of the session opened last; `undefined` once every session is dropped. Only it is
+ * written: a client replaced on the page (a sign-out, another shopper) may still get answers,
+ * which must not bring back a session that ended.
+ */
+let openKey: string | undefined;
+
 /** `sessionStorage`, or `undefined` where reading it throws (some privacy settings do). */
 function sessionStorageOrNothing(): Storage | undefined {
   try {
@@ -34,6 +41,7 @@ function sessionStorageOrNothing(): Storage | undefined {
 
 /** Removes every entry of this library from `sessionStorage`, except the one under `keep`. */
 export function dropKeptSessions(keep?: string) {
+  openKey = keep;
   const storage = sessionStorageOrNothing();
   if (!storage) return;
   try {
@@ -101,7 +109,7 @@ export class KeptSession {
   }
 
   #save() {
-    if (!this.#storage) return;
+    if (!this.#storage || openKey !== this.#key) return;
     try {
       this.#storage.setItem(this.#key, JSON.stringify(this.#kept));
     } catch {
