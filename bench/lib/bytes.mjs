@@ -7,12 +7,14 @@ import { gzipSync } from 'node:zlib';
  * 24,000 B with every capability in and ky on its latest 1.x. Both cannot hold: with ky 1.14.3 the
  * bundle is 24,615 B by `gzip -9` (24,772 B by zlib, which this check also counts), with ky 1.0.1
  * it would be 22,928 B (measured on 2026-12-02; BENCHMARKS.md). Until that is decided, this ceiling
- * stops the bundle growing. It was 25,000 B; later on 2026-12-02 the shopper-facing fixes of
- * that round (a double click is one redeem, a redeem in flight keeps its list item, another
- * shopper's client drops what was redeemed, and others; BENCHMARKS.md lists them) took the bundle
- * from 24,801 B to 25,010 B by zlib, and the ceiling went to 25,100 B rather than lose one of them.
+ * stops the bundle growing for anything but a fix. It was 25,000 B. Later on 2026-12-02 two reviews
+ * of the shopper-facing behaviour found bugs whose fixes, each with a test that fails without it,
+ * took the bundle from 24,793 B to 25,191 B by zlib: a double click is one redeem, a redeem goes out
+ * only for the shopper on screen, a redeem in flight keeps its list item, a sign-out keeps nothing
+ * in storage, and others (BENCHMARKS.md lists each with its cost). The ceiling went to 25,100 B and
+ * then 25,300 B rather than lose one of them.
  */
-export const BUDGET = 25_100;
+export const BUDGET = 25_300;
 /** ...and this is what it aims at. */
 export const AIM = 21_000;
 
