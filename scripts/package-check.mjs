@@ -35,6 +35,7 @@ for (const need of [
   'README.md',
   'custom-elements.json',
   'dist/omneo-widgets.js',
+  'dist/omneo-widgets-fr.js',
   'dist/npm/index.js',
   'dist/npm/index.d.ts',
   'types/jsx.d.ts',

@@ -6,7 +6,9 @@
  *
  * The copy is the bundle byte for byte, but for its last line, `//# sourceMappingURL=...`: the map
  * is not shipped to Shopify, and a browser's developer tools would ask the CDN for it in vain.
- * The copy is git-ignored: never edit it by hand, run `npm run build`.
+ * dist/omneo-widgets-fr.js (scripts/build-locales.mjs), the French words, is copied as it is: the
+ * app embed loads it on a French storefront. The copies are git-ignored: never edit them by hand,
+ * run `npm run build`.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 
@@ -18,3 +20,6 @@ const shipped = source.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n');
 await mkdir(assets, { recursive: true });
 await writeFile(new URL('omneo-widgets.js', assets), shipped);
 console.log(`integrations/shopify/assets/omneo-widgets.js: ${shipped.length} B (the drop-in bundle)`);
+const french = await readFile(new URL('../dist/omneo-widgets-fr.js', import.meta.url), 'utf8');
+await writeFile(new URL('omneo-widgets-fr.js', assets), french);
+console.log(`integrations/shopify/assets/omneo-widgets-fr.js: ${french.length} B (its French words)`);

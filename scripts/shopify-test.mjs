@@ -260,6 +260,20 @@ await check('app embed, guest: an empty customer id and no signature', async () 
   expectEqual(elements[0].attrs, { global: '', tenant: 'harbour', locale: 'fr-CA', 'shopify-customer-id': '' }, 'the provider');
 });
 
+await check("app embed, a French storefront: the widgets' French words first, then the bundle", async () => {
+  const { scripts } = await parse(
+    await render('omneo-embed', { customer, settings: { tenant: 'harbour' }, locale: 'fr', country: 'CA' }),
+  );
+  expectEqual(
+    scripts,
+    [
+      { type: 'module', src: '/cdn/extension/assets/omneo-widgets-fr.js' },
+      { type: 'module', src: '/cdn/extension/assets/omneo-widgets.js' },
+    ],
+    'scripts',
+  );
+});
+
 await check('app embed: the storefront language alone when the visitor has no country', async () => {
   const el = await one(
     await render('omneo-embed', { customer, country: null, settings: { tenant: 'harbour' } }),
@@ -424,11 +438,12 @@ await check('a French storefront: the default signed-out words in French', async
 console.log('\nStorefront: the rendered blocks in Chromium against the mock Omneo');
 
 const asset = await readFile(new URL('assets/omneo-widgets.js', extension), 'utf8').catch(() => null);
+const frenchAsset = await readFile(new URL('assets/omneo-widgets-fr.js', extension), 'utf8').catch(() => null);
 const mock = await startMock({ port: 0 });
 
 /** The storefront page for one visit: the blocks in the theme's main section, the app embed last in <body>. */
-async function storefront({ customer, secret, baseUrl }) {
-  const globals = { customer, secret, assetBase: '/cdn/extension/assets' };
+async function storefront({ customer, secret, baseUrl, locale = 'en', country = 'AU' }) {
+  const globals = { customer, secret, locale, country, assetBase: '/cdn/extension/assets' };
   const section = [
     await render('points-balance', { ...globals, settings: { label: 'You have' } }),
     await render('points-balance', { ...globals, settings: { kind: 'combined', label: 'To spend:', color_value: '#1f5f73' } }),
@@ -461,6 +476,10 @@ const store = createServer((req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/javascript' });
     return res.end(asset);
   }
+  if (path === '/cdn/extension/assets/omneo-widgets-fr.js' && frenchAsset) {
+    res.writeHead(200, { 'Content-Type': 'text/javascript' });
+    return res.end(frenchAsset);
+  }
   if (pages.has(path)) {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     return res.end(pages.get(path));
@@ -484,9 +503,9 @@ async function freshOmneo(name) {
  * Opens the storefront page of a visit: what the browser asked of the store and of Omneo, the
  * `omneo-error` events, and console errors.
  */
-async function visit(name, { customer, secret }) {
+async function visit(name, { customer, secret, locale, country }) {
   const omneo = await freshOmneo(name);
-  pages.set(`/${name}`, await storefront({ customer, secret, baseUrl: omneo.baseUrl }));
+  pages.set(`/${name}`, await storefront({ customer, secret, baseUrl: omneo.baseUrl, locale, country }));
   const page = await browser.newPage({ viewport: { width: 640, height: 900 } });
   const sent = [];
   page.on('request', (r) => sent.push({ method: r.method(), url: r.url() }));
@@ -575,6 +594,28 @@ async function storefrontChecks() {
   await signedIn.page.locator('main').screenshot({ path: fileURLToPath(new URL('signed-in.png', shots)) });
   if (process.argv.includes('--screenshot')) await signedIn.page.locator('main').screenshot({ path: fileURLToPath(picture) });
   await signedIn.page.close();
+
+  await check(
+    "a French storefront: the widgets' own words in French, from the French asset loaded before the bundle",
+    async () => {
+      const v = await visit('french', { customer, secret: DEMO_SHOP_SECRET, locale: 'fr', country: 'CA' });
+      try {
+        await waitFor(v.page, () => /Expire le/.test(document.querySelector('omneo-rewards-list').shadowRoot?.textContent ?? ''));
+        const tier = await v.page.evaluate(() => document.querySelector('omneo-tier-progress').shadowRoot.textContent);
+        expect(/Votre niveau/.test(tier) && !/Your tier/.test(tier), `the tier progress says: ${tier.trim()}`);
+        const list = await v.page.evaluate(() => document.querySelector('omneo-rewards-list').shadowRoot.textContent);
+        expect(!/Expires|Redeem/.test(list), `English words in the list: ${list.trim().slice(0, 200)}`);
+        expectEqual(
+          v.toStore(),
+          ['GET /french', 'GET /cdn/extension/assets/omneo-widgets-fr.js', 'GET /cdn/extension/assets/omneo-widgets.js'],
+          'requests to the store',
+        );
+        expect(!v.problems.length, v.problems.join('\n'));
+      } finally {
+        await v.page.close();
+      }
+    },
+  );
 
   await check('guest: every block shows its signed-out words and sign-in link, and nothing is sent to Omneo', async () => {
     const v = await visit('guest', { customer: null, secret: DEMO_SHOP_SECRET });

@@ -104,7 +104,14 @@ export const en: OmneoStrings = {
   noTier: 'You don’t have a tier yet. Earn points to join one.',
 };
 
-const registry = new Map<string, Partial<OmneoStrings>>();
+/**
+ * The words registered for each language, shared by every copy of this library on the page (the
+ * drop-in bundle, the npm build, a locale file loaded beside the bundle) under one `Symbol.for`
+ * key, as the providers are (src/context.ts).
+ */
+const REGISTRY: unique symbol = Symbol.for('omneo.strings');
+const page = globalThis as typeof globalThis & { [REGISTRY]?: Map<string, Partial<OmneoStrings>> };
+const registry = (page[REGISTRY] ??= new Map());
 
 /** Adds (or replaces) the words for a language, e.g. `registerStrings('fr', fr)`. */
 export function registerStrings(lang: string, strings: Partial<OmneoStrings>) {
