@@ -8,6 +8,9 @@ import { frameworkTypings } from './scripts/framework-typings.mjs';
  * classes: `kind` is `BalanceKind`, not `string`, and a balance's `omneo-load` handler gets an
  * `OmneoLoadEvent<Balances>`, as its `@fires` tag says.
  */
+/** Each module's `const NAME = <number or string literal>` declarations, by module path. */
+const literalConsts = new Map();
+
 export default {
   globs: ['src/components/**/*.ts', 'src/internal/omneo-element.ts'],
   exclude: ['src/**/*.styles.ts'],
@@ -21,7 +24,26 @@ export default {
       // And `dispatchEvent(new OmneoBeforeRedeemEvent(…))` shows the analyzer an event it cannot
       // name; the element's `@fires` tag already lists it, by name.
       name: 'omneo:stable-and-named',
+      // A default written as a module constant (`limit = DEFAULT_LIMIT`) is shown as its value (50),
+      // which is what a reader of the README's tables and Storybook's controls needs.
+      analyzePhase({ ts, node, moduleDoc }) {
+        if (!ts.isVariableStatement(node) || !(node.declarationList.flags & ts.NodeFlags.Const)) return;
+        for (const d of node.declarationList.declarations) {
+          const init = d.initializer;
+          if (!ts.isIdentifier(d.name) || !init || !(ts.isNumericLiteral(init) || ts.isStringLiteral(init))) continue;
+          const consts = literalConsts.get(moduleDoc.path) ?? new Map();
+          consts.set(d.name.text, init.getText());
+          literalConsts.set(moduleDoc.path, consts);
+        }
+      },
       packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules ?? []) {
+          const consts = literalConsts.get(mod.path);
+          if (!consts) continue;
+          for (const d of mod.declarations ?? [])
+            for (const m of [...(d.members ?? []), ...(d.attributes ?? [])])
+              if (consts.has(m.default)) m.default = consts.get(m.default);
+        }
         customElementsManifest.modules?.sort((a, b) => a.path.localeCompare(b.path));
         for (const mod of customElementsManifest.modules ?? [])
           for (const d of mod.declarations ?? []) if (d.events) d.events = d.events.filter((e) => e.name);
