@@ -35,7 +35,7 @@ const GLOBAL_TYPES = new Set([
 const HEADER = '// Generated from custom-elements.json by `npm run analyze` (scripts/framework-typings.mjs): do not edit.';
 
 /**
- * @typedef {{ name: string, field?: string, attribute?: string, description: string }} Prop
+ * @typedef {{ name: string, field?: string, attribute?: string, description: string, numeric?: boolean }} Prop
  * @typedef {{ name: string, type: string, description: string }} Ev
  * @typedef {{ tag: string, className: string, summary: string, props: Prop[], events: Ev[] }} Element
  */
@@ -75,6 +75,7 @@ export function elementsOf(manifest) {
           attribute: attr.name,
           field: attr.fieldName,
           description: attr.description ?? fields.get(attr.fieldName)?.description ?? '',
+          numeric: attr.type?.text === 'number',
         });
       }
       const withAttribute = new Set(props.map((p) => p.field));
@@ -118,7 +119,14 @@ function propLines(el, handlerNames, indent = '  ') {
   const lines = [];
   for (const prop of el.props) {
     const names = new Set([prop.name, ...(prop.field ? [prop.field] : [])]);
-    for (const name of names) lines.push(`${doc(prop.description, indent)}${indent}${key(name)}?: ${typeOf(el, prop)};`);
+    for (const name of names) {
+      // A number's name that is only an attribute (`expiring-days`, not the property `expiringDays`)
+      // is set with setAttribute by React 19 and Svelte 5, so "7" is right there too. (A boolean's
+      // stays strict: hide-when-zero="false" would turn it on.)
+      const attributeOnly = prop.field && name !== prop.field;
+      const type = attributeOnly && prop.numeric ? `${typeOf(el, prop)} | \`\${number}\`` : typeOf(el, prop);
+      lines.push(`${doc(prop.description, indent)}${indent}${key(name)}?: ${type};`);
+    }
   }
   for (const event of el.events) {
     for (const name of handlerNames(event)) {

@@ -101,7 +101,7 @@ export interface OmneoRewardsListProps {
   /** Also list expired or used-up items (default: only active ones). */
   includeExpired?: Omneo.OmneoRewardsList["includeExpired"];
   /** Items that expire within this many days are marked "Expiring soon" (default 14). */
-  "expiring-days"?: Omneo.OmneoRewardsList["expiringDays"];
+  "expiring-days"?: Omneo.OmneoRewardsList["expiringDays"] | `${number}`;
   /** Items that expire within this many days are marked "Expiring soon" (default 14). */
   expiringDays?: Omneo.OmneoRewardsList["expiringDays"];
   /** Give each item a redeem button: a reward's remaining value, or a benefit by its id (not for points). */

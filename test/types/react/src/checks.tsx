@@ -8,6 +8,7 @@ export const right = (
   <omneo-provider base-url="/id/api/v1" token-url="/omneo/token" locale="en-AU" global client={undefined} className="loyalty">
     <omneo-points-balance kind="rewards" hide-when-zero strings={{ signedOut: 'Log in' }} onomneo-load={(e) => e.detail.data.point_balance.toFixed()} />
     <omneo-rewards-list source="points" limit={5} include-expired expiring-days={7} redeemable onomneo-load={(e) => e.detail.data satisfies RewardsListItem[]} />
+    <omneo-rewards-list expiring-days="7" />
     <omneo-redeem-button
       benefit-id="201"
       confirm
@@ -28,6 +29,8 @@ export const wrong = (
     <omneo-points-balance hide-when-zero="yes" />
     {/* @ts-expect-error: a number */}
     <omneo-rewards-list limit="3" />
+    {/* @ts-expect-error: not a number, even as an attribute */}
+    <omneo-rewards-list expiring-days="soon" />
     {/* @ts-expect-error: no such property (`amount`) */}
     <omneo-redeem-button amout={10} />
     {/* @ts-expect-error: the balances have no `points` */}
