@@ -1,5 +1,8 @@
 import { frameworkTypings } from './scripts/framework-typings.mjs';
 
+/** Each module's `const NAME = <number or string literal>` declarations, by module path. */
+const literalConsts = new Map();
+
 /**
  * `cem analyze` reads the elements' JSDoc and writes custom-elements.json at the root, and from it
  * the framework typings in types/ (scripts/framework-typings.mjs): `jsx.d.ts` (React 19),
@@ -8,9 +11,6 @@ import { frameworkTypings } from './scripts/framework-typings.mjs';
  * classes: `kind` is `BalanceKind`, not `string`, and a balance's `omneo-load` handler gets an
  * `OmneoLoadEvent<Balances>`, as its `@fires` tag says.
  */
-/** Each module's `const NAME = <number or string literal>` declarations, by module path. */
-const literalConsts = new Map();
-
 export default {
   globs: ['src/components/**/*.ts', 'src/internal/omneo-element.ts'],
   exclude: ['src/**/*.styles.ts'],
