@@ -135,7 +135,10 @@ export class TokenSource {
 
   /** Forget the token too, when another can be fetched: the next request asks who is signed in now. */
   forget() {
-    if (!this.renewable) return this.reset();
+    if (!this.renewable) {
+      this.reset();
+      return;
+    }
     this.#held = this.#inflight = undefined;
     this.#generation++;
   }

@@ -147,11 +147,12 @@ export class OmneoRedeemButton extends OmneoElement {
 
   protected override willUpdate(changed: PropertyValues<this>) {
     super.willUpdate(changed);
+    const balances = this.#balances.state;
+    // The balances were read again since the last redeem (or failed to be): the button may redeem again.
+    if (balances !== this.#balancesAtRedeem && balances.status !== 'loading') this.#settling = false;
     // Signed out, or another shopper (a new client, or the client drops the balances it had): the
     // last result (a message, a code) was not for whoever is here now. Balances that never loaded
     // drop nothing: a benefit redeemed meanwhile keeps its code while they are read again.
-    const balances = this.#balances.state;
-    if (balances !== this.#balancesAtRedeem && balances.status !== 'loading') this.#settling = false;
     const { status, value } = balances;
     const newClient = this.client !== this.#lastClient;
     const forgotten = newClient || status === 'signed-out' || (this.#hadBalances && value === undefined);
