@@ -64,6 +64,19 @@ describe('<omneo-redeem-button>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('an answer with a field that does not fit: "Redeemed $10.00.", and the field left out of omneo-redeem', async () => {
+      const body = { data: { id: 55, total: '10', balances: { combined_balance_dollars: 'lots' }, profile_id: 'p1' } };
+      await mock.faults([{ path: '/profiles/me/redeem', method: 'POST', status: 200, body }]);
+      const p = await mounted(mock, html`<omneo-redeem-button amount="10"></omneo-redeem-button>`);
+      const el = await button(p);
+      const redeemed = oneEvent(el, 'omneo-redeem');
+      inner(el).click();
+      const e = await redeemed;
+      expect(e.detail.redemption).to.deep.equal({ id: 55, profile_id: 'p1' });
+      await el.updateComplete;
+      expect(message(el)).to.equal('Redeemed $10.00.');
+    });
+
     it('shows the slot as its text', async () => {
       const p = await mounted(mock, html`<omneo-redeem-button amount="5">Use $5 now</omneo-redeem-button>`);
       const el = await button(p);
@@ -254,6 +267,28 @@ describe('<omneo-redeem-button>', () => {
   });
 
   describe('benefit', () => {
+    // omneo-id-api.md does not describe a benefit redeem's answer: any 2xx in JSON, or with no body,
+    // is the API saying it redeemed, and the shopper is told so (a code only when the answer has one).
+    for (const [what, status, body] of [
+      ['204 No Content', 204, ''],
+      ['JSON with no data', 200, { message: 'Benefit redeemed.' }],
+      ['data with a code that is not text', 200, { data: { id: 201, redeem_code_online: { code: 'X' } } }],
+    ] as const) {
+      it(`an answer of ${what}: "Redeemed.", omneo-redeem with what fits, one POST`, async () => {
+        await mock.faults([{ path: '/profiles/me/benefits/201/redeem', method: 'POST', status, body }]);
+        const p = await mounted(mock, html`<omneo-redeem-button benefit-id="201"></omneo-redeem-button>`);
+        const el = await button(p);
+        const redeemed = oneEvent(el, 'omneo-redeem');
+        inner(el).click();
+        const e = await redeemed;
+        expect(e.detail.redemption).to.deep.equal(status === 200 && 'data' in body ? { id: 201 } : {});
+        await el.updateComplete;
+        expect(message(el)).to.equal('Redeemed.');
+        expect(part(el, 'copy')).to.equal(null);
+        expect((await posts(mock)).map((r) => r.path)).to.deep.equal(['/profiles/me/benefits/201/redeem']);
+      });
+    }
+
     it('redeems the benefit by its id and shows its code, with a copy button', async () => {
       const p = await mounted(mock, html`<omneo-redeem-button benefit-id="201"></omneo-redeem-button>`);
       const el = await button(p);

@@ -122,16 +122,23 @@ export interface Page<T> {
   total: number;
 }
 
-/** `POST /profiles/me/redeem` → `data`. */
+/** `POST /profiles/me/redeem` → `data`: the fields that fit, as the API sent them. */
 export interface AmountRedemption {
-  id: number | string;
+  id?: number | string;
   total?: number;
-  balances?: Balances;
+  /** The balances after the redeem; the API may leave out all but `combined_balance_dollars`. */
+  balances?: Partial<Balances>;
   [key: string]: unknown;
 }
 
-/** What a redeem resolves to: the API's `data`, an amount redemption or the redeemed benefit. */
-export type Redemption = AmountRedemption | Benefit;
+/** `POST /profiles/me/benefits/{id}/redeem` → `data`: the redeemed benefit's fields that fit. */
+export type BenefitRedemption = Partial<Benefit> & { [key: string]: unknown };
+
+/**
+ * What a redeem resolves to: the fields of the API's `data` that fit their type (none when it sent
+ * no `data`), for an amount or for a benefit.
+ */
+export type Redemption = AmountRedemption | BenefitRedemption;
 
 /** What a `tokenProvider` may resolve to. `null` means nobody is signed in. */
 export type TokenResult = string | { token: string; exp?: number } | null;
