@@ -309,6 +309,38 @@ describe('<omneo-tier-progress>', () => {
       }
     });
 
+    // omneo-id-api.md: "treat every field as optional". A tier without a name (or with an empty one)
+    // is still a tier: the sentences say "your tier" and "the next tier", and nothing is blank.
+    it('says "your tier" and "the next tier" for tiers the API gives no name, in English and French', async () => {
+      const nameless = {
+        ...BETWEEN,
+        current_tier: { ...SILVER, name: undefined },
+        next_tier: { ...GOLD, name: '' },
+        current_remain: 120,
+        anniversary_at: utc(40),
+      };
+      const { client } = scripted(nameless);
+      const el = await shown(tierEl(), client);
+      expect(part(el, 'tier')).to.equal(null);
+      expect(seen(part(el, 'remaining')!)).to.equal('200 points to the next tier');
+      expect(part(el, 'progress')!.getAttribute('aria-label')).to.equal('Progress to the next tier');
+      expect(part(el, 'progress')!.getAttribute('aria-valuetext')).to.equal('60% of the way to the next tier, 200 points left');
+      expect(seen(part(el, 'maintain')!)).to.equal(`Earn another 120 points by ${date(utc(40), 'en-AU')} to keep your tier`);
+      noJunk(el);
+      await expect(el).to.be.accessible();
+
+      const fr = await shown(tierEl(), scripted(nameless).client, 'fr-FR');
+      expect(seen(part(fr, 'remaining')!)).to.equal('Encore 200 points pour atteindre le niveau suivant');
+      expect(seen(part(fr, 'maintain')!)).to.equal(
+        `Gagnez encore 120 points d’ici le ${date(utc(40), 'fr-FR')} pour garder le niveau actuel`,
+      );
+
+      // Neither a name nor what is left: no line about the next tier at all.
+      const unknown = await shown(tierEl(), scripted({ current_tier: { name: 'Silver' }, next_tier: { id: 3 } }).client);
+      expect(seen(unknown)).to.equal('Your tier Silver');
+      noJunk(unknown);
+    });
+
     it('shows an error, not half a tier, for an answer of the wrong shape', async () => {
       const { client } = scripted({ current_tier: { name: 42 }, next_tier: GOLD, current_credit: 'lots' });
       const p = await fixture<OmneoProvider>(

@@ -87,7 +87,8 @@ export type ListValue = { [S in ListSource]: { source: S; items: ListItems[S][] 
 /** A tier of the loyalty program (`GET /profiles/me/tiers` → `current_tier`, `next_tier`). */
 export interface Tier {
   id?: number | string;
-  name: string;
+  /** Optional, as every field of this answer (omneo-id-api.md); without one the widget says "your tier" or "the next tier". */
+  name?: string | null;
   handle?: string | null;
   is_floor?: boolean | null;
   /** What must be earned in a period to reach this tier, in the program's unit. */

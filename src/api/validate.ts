@@ -202,7 +202,7 @@ export function isActive<S extends ListSource>(source: S, item: ListItems[S], no
 }
 
 const TIER = object({
-  name: str,
+  name: optional(str),
   value_min: optional(num),
   value_maintain: optional(num),
   image_url: optional(str),

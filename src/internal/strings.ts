@@ -55,6 +55,10 @@ export interface OmneoStrings {
   nextTier: string;
   /** What keeps the current tier by the anniversary. */
   keepTier: string;
+  /** `{tier}` in `keepTier` when the API gives the current tier no name. */
+  unnamedTier: string;
+  /** `{tier}` in the bar's words and `toNextTier` when the API gives the next tier no name. */
+  unnamedNextTier: string;
   topTier: string;
   noTier: string;
 }
@@ -100,6 +104,8 @@ export const en: OmneoStrings = {
   toNextTier: '{amount} to {tier}',
   nextTier: 'Next tier: {tier}',
   keepTier: 'Earn another {amount} by {date} to keep {tier}',
+  unnamedTier: 'your tier',
+  unnamedNextTier: 'the next tier',
   topTier: 'You’ve reached the top tier.',
   noTier: 'You don’t have a tier yet. Earn points to join one.',
 };

@@ -45,6 +45,8 @@ export const fr: OmneoStrings = {
   toNextTier: 'Encore {amount} pour atteindre {tier}',
   nextTier: 'Niveau suivant : {tier}',
   keepTier: 'Gagnez encore {amount} d’ici le {date} pour garder le niveau {tier}',
+  unnamedTier: 'actuel',
+  unnamedNextTier: 'le niveau suivant',
   topTier: 'Vous avez atteint le niveau le plus élevé.',
   noTier: 'Vous n’avez pas encore de niveau. Cumulez des points pour en rejoindre un.',
 };

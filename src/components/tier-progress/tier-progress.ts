@@ -95,6 +95,11 @@ export class OmneoTierProgress extends OmneoElement {
     }
   }
 
+  /** The next tier's name, or "the next tier" when the API gives it none. */
+  #nextName(next: Tier): string {
+    return next.name || this.words.unnamedNextTier;
+  }
+
   /** An amount in the program's unit: "200 points", or money. */
   #amount(n: number): string {
     if (this.#isMoney) return this.money(n, this.#balances.value?.currency);
@@ -151,7 +156,7 @@ export class OmneoTierProgress extends OmneoElement {
         ${this.#renderImage(current)}
         <span class="names">
           <span class="caption">${this.words.yourTier}</span>
-          <span part="tier">${current.name}</span>
+          ${current.name ? html`<span part="tier">${current.name}</span>` : nothing}
         </span>
       </div>
     `;
@@ -179,17 +184,18 @@ export class OmneoTierProgress extends OmneoElement {
     if (fraction === undefined) return nothing;
     const w = this.words;
     const percent = String(percentOf(fraction));
+    const tier = this.#nextName(next);
     const valueText =
       remaining === undefined
-        ? fill(w.tierProgressText, { percent, tier: next.name })
-        : fill(w.tierProgressLeft, { percent, tier: next.name, amount: this.#amount(remaining) });
+        ? fill(w.tierProgressText, { percent, tier })
+        : fill(w.tierProgressLeft, { percent, tier, amount: this.#amount(remaining) });
     // The fill's width is set as a property (the CSSOM), which a strict Content-Security-Policy allows;
     // a `style` attribute, which `styleMap` writes on its first render, it blocks.
     return html`
       <div
         part="progress"
         role="progressbar"
-        aria-label=${fill(w.tierProgressLabel, { tier: next.name })}
+        aria-label=${fill(w.tierProgressLabel, { tier })}
         aria-valuemin="0"
         aria-valuemax="100"
         aria-valuenow=${percent}
@@ -200,9 +206,13 @@ export class OmneoTierProgress extends OmneoElement {
     `;
   }
 
-  /** "200 points to Gold"; just the next tier's name when what is left cannot be known. */
+  /**
+   * "200 points to Gold"; just the next tier's name when what is left cannot be known, and nothing
+   * when neither can.
+   */
   #renderRemaining(next: Tier, remaining: number | undefined) {
-    const tier = html`<span part="next">${next.name}</span>`;
+    if (remaining === undefined && !next.name) return nothing;
+    const tier = html`<span part="next">${this.#nextName(next)}</span>`;
     if (remaining === undefined) return html`<p>${sentence(this.words.nextTier, { tier })}</p>`;
     const amount = html`<span class="amount">${this.#amount(remaining)}</span>`;
     return html`<p part="remaining">${sentence(this.words.toNextTier, { amount, tier })}</p>`;
@@ -220,7 +230,7 @@ export class OmneoTierProgress extends OmneoElement {
         ${sentence(this.words.keepTier, {
           amount: html`<span class="amount">${this.#amount(remain)}</span>`,
           date: html`<time datetime=${datetime}>${formatDate(this.locale, at)}</time>`,
-          tier: current.name,
+          tier: current.name || this.words.unnamedTier,
         })}
       </p>
     `;
