@@ -255,6 +255,34 @@ describe('OmneoClient', () => {
       expect(f.count('/balances')).to.equal(2);
     });
 
+    // The contract's `token` (server-rendered) with `token-url` to renew it: the page's token serves
+    // first, so a page that renders one needs no token request.
+    it('uses the page token first when token-url is set too, and asks token-url once when the API refuses it', async () => {
+      const pageToken = jwt({ pid: 'p1', exp: now() + 900 });
+      const renewed = jwt({ pid: 'p1', exp: now() + 901 });
+      let refuse = false;
+      const f = api({
+        'POST /omneo/token': () => json({ token: renewed }),
+        'GET /id/api/v1/profiles/me/balances': (call) =>
+          refuse && call.headers.get('authorization') === `Bearer ${pageToken}`
+            ? json({ message: 'Unauthenticated.' }, 401)
+            : json({ data: BALANCES }),
+      });
+      const c = client(f, { token: pageToken });
+      expect(await c.get(balances)).to.deep.equal(BALANCES);
+      expect(f.calls.map((call) => call.headers.get('authorization'))).to.deep.equal([`Bearer ${pageToken}`]);
+      expect(f.count('/omneo/token', 'POST')).to.equal(0);
+
+      refuse = true;
+      c.invalidate();
+      expect(await c.get(balances)).to.deep.equal(BALANCES);
+      expect(f.calls.slice(1).map((call) => [call.method, call.url.pathname, call.headers.get('authorization')])).to.deep.equal([
+        ['GET', '/id/api/v1/profiles/me/balances', `Bearer ${pageToken}`],
+        ['POST', '/omneo/token', null],
+        ['GET', '/id/api/v1/profiles/me/balances', `Bearer ${renewed}`],
+      ]);
+    });
+
     it('gives an auth error at once for a page token that cannot be renewed', async () => {
       const f = api({ 'GET /id/api/v1/profiles/me/balances': () => json({ message: 'Unauthenticated.' }, 401) });
       const e = await failure(createOmneoClient({ baseUrl: BASE, token: jwt(), fetch: f.fetch }).get(balances));

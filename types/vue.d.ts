@@ -33,7 +33,7 @@ export interface OmneoProviderProps {
   baseUrl?: Omneo.OmneoProvider["baseUrl"];
   /** The host site's own endpoint that mints the shopper token (`POST`, same-origin credentials). */
   tokenUrl?: Omneo.OmneoProvider["tokenUrl"];
-  /** A shopper token already in the page (server-rendered). */
+  /** A shopper token already in the page (server-rendered). It serves first; with `token-url` or `tokenProvider` too, they renew it when it falls due or the API refuses it. */
   token?: Omneo.OmneoProvider["token"];
   /** A Shopify store's signed-in customer, from the theme's Liquid (`{{ customer.id }}`); empty for a guest, who is signed out with nothing requested. Without `token`, `token-url` or `tokenProvider`, the token comes from Omneo's Shopify endpoint. Declares the shopper too. */
   shopifyCustomerId?: Omneo.OmneoProvider["shopifyCustomerId"];

@@ -90,9 +90,13 @@ export class TokenSource {
     this.#kept = kept;
     if (opts.shopper === '') {
       this.#held = null;
-    } else if (kept?.token && !opts.token) {
-      // The last page's token, until it is due: no request on this page. A token the page itself
-      // renders is newer, and wins.
+    } else if (opts.token) {
+      // The page's own token serves until it is due (or refused); then `token-url`, a
+      // `tokenProvider` or the Shopify sign-in renews it. It is newer than the last page's.
+      this.#held = hold(opts.token);
+      this.#shopper = this.#held?.pid;
+    } else if (kept?.token) {
+      // The last page's token, until it is due: no request on this page.
       this.#held = { ...kept.token };
       this.#shopper = kept.token.pid;
     }

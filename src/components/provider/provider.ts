@@ -54,7 +54,10 @@ export class OmneoProvider extends LitElement {
   baseUrl?: string;
   /** The host site's own endpoint that mints the shopper token (`POST`, same-origin credentials). */
   tokenUrl?: string;
-  /** A shopper token already in the page (server-rendered). */
+  /**
+   * A shopper token already in the page (server-rendered). It serves first; with `token-url` or
+   * `tokenProvider` too, they renew it when it falls due or the API refuses it.
+   */
   token?: string;
   /** For frameworks: a function that resolves to a token, `{token, exp}`, or `null` when signed out. */
   tokenProvider?: TokenProvider;
