@@ -479,17 +479,21 @@ describe('OmneoClient', () => {
       });
     }
 
-    it('honours Retry-After', async () => {
-      const at: number[] = [];
-      const f = api({
-        'GET /id/api/v1/profiles/me/balances': () => (
-          at.push(performance.now()),
-          at.length === 1 ? json({ message: 'slow down' }, 429, { 'Retry-After': '1' }) : json({ data: BALANCES })
-        ),
+    // The contract: GETs are retried on 408, 429 and 5xx, "honouring Retry-After" (ky alone reads it
+    // on 413, 429 and 503 only).
+    for (const status of [429, 408, 500, 502, 504]) {
+      it(`honours Retry-After on a ${status}`, async () => {
+        const at: number[] = [];
+        const f = api({
+          'GET /id/api/v1/profiles/me/balances': () => (
+            at.push(performance.now()),
+            at.length === 1 ? json({ message: 'slow down' }, status, { 'Retry-After': '1' }) : json({ data: BALANCES })
+          ),
+        });
+        await client(f).get(balances);
+        expect(at[1] - at[0]).to.be.at.least(950);
       });
-      await client(f).get(balances);
-      expect(at[1] - at[0]).to.be.at.least(950);
-    });
+    }
 
     it('does not retry a 404', async () => {
       const f = api({ 'GET /id/api/v1/profiles/me/balances': () => json({ message: 'No profile.' }, 404) });

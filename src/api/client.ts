@@ -221,6 +221,8 @@ class Client implements OmneoClient {
         limit: options.retries ?? 2,
         methods: ['get'],
         statusCodes: RETRIED_STATUSES,
+        // Retry-After is honoured on every status retried, not only on ky's 413, 429 and 503.
+        afterStatusCodes: RETRIED_STATUSES,
         backoffLimit: 3_000,
         maxRetryAfter: 10_000,
       },
