@@ -155,6 +155,16 @@ describe('a session across pages', () => {
     expect(keptToken()).to.be.a('string').and.not.equal(before);
   });
 
+  it('keeps no token the API refused: the renewed one refused too is dropped as well', async () => {
+    await mock.faults([{ path: '/profiles/me/balances', status: 401, body: { message: 'Unauthenticated.' } }]);
+    const first = await page('shopper-1');
+    await until(() => part(first.balance, 'error'), 4000, 'the error');
+    expect(await mock.count('/auth/token', 'POST')).to.equal(2);
+    expect(await mock.count('/profiles/me/balances')).to.equal(2);
+    expect(keptKeys()).to.have.length(1);
+    expect(JSON.parse(sessionStorage.getItem(keptKeys()[0])!).token).to.equal(undefined);
+  });
+
   it('a redeem updates what is kept', async () => {
     const first = await page('shopper-1', html`<omneo-redeem-button amount="5">Redeem $5</omneo-redeem-button>`);
     await until(() => valueOf(first.balance), 4000);

@@ -260,9 +260,12 @@ class Client implements OmneoClient {
           cause: e,
         });
       }
-      if (failed.status === 401 && !renewed && this.#tokens.renewable) {
-        if ((await this.#tokens.renew(token)) === null) throw signedOut();
-        return this.#call(path, init, { renewed: true, shopper });
+      if (failed.status === 401) {
+        this.#tokens.refused(token);
+        if (!renewed && this.#tokens.renewable) {
+          if ((await this.#tokens.renew(token)) === null) throw signedOut();
+          return this.#call(path, init, { renewed: true, shopper });
+        }
       }
       throw await errorOf(failed);
     }

@@ -120,6 +120,11 @@ export class TokenSource {
     return held?.token ?? null;
   }
 
+  /** The API refused `rejected` with a 401: it is not kept for the next page, renewed or not. */
+  refused(rejected: string) {
+    if (this.#kept?.token?.token === rejected) this.#kept.token = undefined;
+  }
+
   /** After the API refused `rejected` with a 401: one new token for every request that was refused. */
   async renew(rejected: string): Promise<string | null> {
     // Once per refused token: if the renewal brought the same token back, the other requests it
@@ -127,7 +132,6 @@ export class TokenSource {
     if (this.#held?.token === rejected && !this.#inflight && this.#renewed !== rejected) {
       this.#renewed = rejected;
       this.#held = undefined;
-      if (this.#kept) this.#kept.token = undefined;
     }
     return this.get();
   }
