@@ -473,6 +473,10 @@ describe('<omneo-rewards-list>', () => {
       const el = await list(p);
       const bs = buttons(el);
       expect(bs.map((b) => b.amount)).to.deep.equal([10, 5, 5, 7.5, 15, 2.5]);
+      // As the contract words it: each button has the reward's value as its `amount` attribute.
+      expect(bs.map((b) => [b.getAttribute('amount'), b.hasAttribute('benefit-id')])).to.deep.equal(
+        ['10', '5', '5', '7.5', '15', '2.5'].map((amount) => [amount, false]),
+      );
       await until(() => inner(bs[0])?.getAttribute('aria-disabled') === 'false');
       expect(seen(bs[0])).to.equal('Redeem $10.00');
       expect(bs[0].textContent).to.equal('Redeem $10.00 for Birthday $10');
@@ -532,6 +536,11 @@ describe('<omneo-rewards-list>', () => {
         'Free Coffee at Harbour Café',
       ]);
       expect(buttons(el).map((b) => b.benefitId)).to.deep.equal(['203', '201', '202']);
+      expect(buttons(el).map((b) => [b.getAttribute('benefit-id'), b.hasAttribute('amount')])).to.deep.equal([
+        ['203', false],
+        ['201', false],
+        ['202', false],
+      ]);
       expect(buttons(el)[0].textContent).to.equal('Redeem for 15% Off Full-Price');
       await expect(el).to.be.accessible();
     });

@@ -394,8 +394,8 @@ export class OmneoRewardsList extends OmneoElement {
       <omneo-redeem-button
         data-key=${view.key}
         .strings=${this.strings}
-        .amount=${view.redeem.amount}
-        .benefitId=${view.redeem.benefitId}
+        amount=${view.redeem.amount ?? nothing}
+        benefit-id=${view.redeem.benefitId ?? nothing}
         ?disabled=${!view.active || view.gone === true}
         >${label}<span class="sr-only"> ${fill(w.redeemFor, { name: view.name })}</span></omneo-redeem-button
       >
