@@ -142,6 +142,41 @@ describe('<omneo-redeem-button>', () => {
       expect(f.calls.filter((c) => c.method === 'POST')).to.have.length(2);
     });
 
+    it('sends the second click of a double click nothing, even after the new balance is read', async () => {
+      // An API that answers the redeem and the balances read after it within the double click.
+      let balance = 57.34;
+      const f = fakeFetch((c) => {
+        if (c.method !== 'POST') return json({ data: { ...BALANCES, combined_balance_dollars: balance } });
+        balance -= 10;
+        return json({ data: { id: 1, total: 10 } });
+      });
+      const client = createOmneoClient({
+        baseUrl: 'https://api.x.getomneo.com/id/api/v1',
+        tokenProvider: () => jwt(),
+        fetch: f.fetch,
+      });
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider .client=${client} locale="en-AU"><omneo-redeem-button amount="10"></omneo-redeem-button></omneo-provider>`,
+      );
+      const el = await button(p);
+      const click = (detail: number) =>
+        inner(el).dispatchEvent(new MouseEvent('click', { detail, bubbles: true, composed: true }));
+      click(1);
+      await oneEvent(el, 'omneo-redeem');
+      await until(() => inner(el).getAttribute('aria-disabled') === 'false', 3000, 'the new balance read');
+      // The double click's second click (and a triple click's third), after all that: nothing sent.
+      click(2);
+      click(3);
+      await sleep(100);
+      const posts = () => f.calls.filter((c) => c.method === 'POST').length;
+      expect(posts()).to.equal(1);
+      expect(message(el)).to.equal('Redeemed $10.00.');
+      // A click of its own (a mouse's, or the keyboard's, whose detail is 0) is another redeem.
+      click(0);
+      await oneEvent(el, 'omneo-redeem');
+      expect(posts()).to.equal(2);
+    });
+
     it('sends nothing when omneo-before-redeem is cancelled', async () => {
       const p = await mounted(mock, html`<omneo-redeem-button amount="10"></omneo-redeem-button>`);
       const el = await button(p);

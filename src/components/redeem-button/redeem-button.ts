@@ -176,8 +176,10 @@ export class OmneoRedeemButton extends OmneoElement {
     return !this._sending && !this.#settling && !this.disabled && !this.#stopped;
   }
 
-  #onClick() {
-    if (!this.#usable) return;
+  #onClick(e: MouseEvent) {
+    // The second click of a double click (a triple click's third) is not another redeem, however
+    // fast the API answered the first one and the balances after it.
+    if (e.detail > 1 || !this.#usable) return;
     this._outcome = undefined;
     if (this.confirm) {
       this._asking = true;
