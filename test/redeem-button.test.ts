@@ -324,6 +324,18 @@ describe('<omneo-redeem-button>', () => {
       });
     }
 
+    it('an answer with fields named like Object.prototype\'s (toString, __proto__): "Redeemed.", with its code', async () => {
+      const body = '{"data": {"id": 201, "redeem_code_online": "SHIPFREE-7QK2M", "toString": 5, "__proto__": {"x": 1}}}';
+      await mock.faults([{ path: '/profiles/me/benefits/201/redeem', method: 'POST', status: 200, body }]);
+      const p = await mounted(mock, html`<omneo-redeem-button benefit-id="201"></omneo-redeem-button>`);
+      const el = await button(p);
+      const redeemed = oneEvent(el, 'omneo-redeem');
+      inner(el).click();
+      expect((await redeemed).detail.redemption).to.include({ id: 201, redeem_code_online: 'SHIPFREE-7QK2M', toString: 5 });
+      await el.updateComplete;
+      expect(seen(part(el, 'message')!.querySelector('[role=status]')!)).to.equal('Redeemed. Your code: SHIPFREE-7QK2M');
+    });
+
     it('redeems the benefit by its id and shows its code, with a copy button', async () => {
       const p = await mounted(mock, html`<omneo-redeem-button benefit-id="201"></omneo-redeem-button>`);
       const el = await button(p);

@@ -250,5 +250,6 @@ const AMOUNT_REDEMPTION: Shape = { id, total: num, balances: REDEEMED_BALANCES }
 export function parseRedemption(body: unknown, benefit: boolean): Redemption {
   const data = isObj(body) && isObj(body.data) ? body.data : {};
   const shape = benefit ? ITEMS.benefits : AMOUNT_REDEMPTION;
-  return Object.fromEntries(Object.entries(data).filter(([key, value]) => !shape[key] || shape[key](value)));
+  // `Object.hasOwn`: a field named `toString` or `__proto__` is not checked by what `shape` inherits.
+  return Object.fromEntries(Object.entries(data).filter(([key, value]) => !Object.hasOwn(shape, key) || shape[key](value)));
 }
