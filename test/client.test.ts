@@ -309,10 +309,18 @@ describe('OmneoClient', () => {
       expect(f.calls.map((c) => c.headers.get('authorization'))).to.deep.equal([`Bearer ${token}`, `Bearer ${token}`]);
     });
 
-    it('reports a token endpoint that is down as a network error after bounded retries', async () => {
+    it("does not take a token endpoint's 404 for the API's 'no tier'", async () => {
+      const f = api({ 'POST /omneo/token': () => json({ message: 'Not found.' }, 404) });
+      const e = await failure(client(f).get({ type: 'tiers' }));
+      expect(e.kind).to.equal('token');
+      expect(e.status).to.equal(404);
+      expect(f.count('/tiers')).to.equal(0);
+    });
+
+    it('reports a token endpoint that is down as a token error, with its status, after bounded retries', async () => {
       const f = api({ 'POST /omneo/token': () => json({ message: 'down' }, 503) });
       const e = await failure(client(f).get(balances));
-      expect(e.kind).to.equal('http');
+      expect(e.kind).to.equal('token');
       expect(e.status).to.equal(503);
       expect(f.count('/omneo/token', 'POST')).to.equal(3);
     });

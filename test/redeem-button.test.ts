@@ -177,6 +177,30 @@ describe('<omneo-redeem-button>', () => {
       expect(posts()).to.equal(2);
     });
 
+    // Refused with a 401, then no new token to be had: the redeem was refused, and is not sent again.
+    // It did not go through; "could not be confirmed" would have the shopper fear it did.
+    it('a redeem refused with a 401 whose token cannot be renewed: "did not go through", kind token, one POST', async () => {
+      let tokens = 0;
+      const f = fakeFetch((c) => (c.method === 'POST' ? json({ message: 'Unauthenticated.' }, 401) : json({ data: BALANCES })));
+      const tokenProvider = () => {
+        if (tokens++ > 0) throw new Error('the host could not mint a token');
+        return jwt();
+      };
+      const client = createOmneoClient({ baseUrl: 'https://api.x.getomneo.com/id/api/v1', tokenProvider, fetch: f.fetch });
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider .client=${client} locale="en-AU"><omneo-redeem-button amount="10"></omneo-redeem-button></omneo-provider>`,
+      );
+      const el = await button(p);
+      const failed = oneEvent(el, 'omneo-redeem-error');
+      inner(el).click();
+      expect((await failed).detail.error.kind).to.equal('token');
+      await el.updateComplete;
+      expect(message(el)).to.equal('Your redemption did not go through.');
+      await sleep(300);
+      expect(f.calls.map((c) => c.method)).to.deep.equal(['GET', 'POST']);
+      expect(inner(el).getAttribute('aria-disabled')).to.equal('false');
+    });
+
     it('sends nothing when omneo-before-redeem is cancelled', async () => {
       const p = await mounted(mock, html`<omneo-redeem-button amount="10"></omneo-redeem-button>`);
       const el = await button(p);

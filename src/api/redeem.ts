@@ -44,7 +44,7 @@ export function blockedByBalancesError(request: RedeemRequest, error?: OmneoErro
 
 /**
  * What a failed redeem means:
- * - `refused`: the API said no (a 4xx, or nobody signed in): nothing was redeemed;
+ * - `refused`: the API said no (a 4xx, or nobody signed in), or it was never sent (no token): nothing was redeemed;
  * - `unknown`: no answer, an answer that says nothing, or a 5xx: it may have been redeemed.
  */
 export type RedeemFailure = 'refused' | 'unknown';
@@ -58,7 +58,7 @@ export function redeemFailureOf(error: unknown): RedeemFailure {
     case 'http':
       return error.status !== undefined && error.status < 500 ? 'refused' : 'unknown';
     default:
-      // auth, signed-out, config, invalid-request: nothing was sent, or it was refused.
+      // auth, signed-out, config, invalid-request, token: nothing was sent, or it was refused.
       return 'refused';
   }
 }

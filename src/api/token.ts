@@ -3,7 +3,7 @@
  * customer), when it is renewed, and one request at a time however many widgets ask.
  */
 import type { KyInstance } from 'ky';
-import { OmneoError, isOmneoError } from './errors.js';
+import { OmneoError } from './errors.js';
 import { jsonOf, parseToken } from './validate.js';
 import type { KeptSession } from './session.js';
 import type { TokenProvider, TokenResult } from './types.js';
@@ -193,9 +193,7 @@ export class TokenSource {
       // A 401 from the token endpoint (not from whatever a tokenProvider threw): nobody is signed in.
       const status = tokenProvider ? undefined : (e as { response?: Response }).response?.status;
       if (status === 401) return null;
-      throw isOmneoError(e)
-        ? e
-        : new OmneoError(status ? 'http' : 'network', 'The shopper token could not be fetched.', { status, cause: e });
+      throw new OmneoError('token', 'The shopper token could not be fetched.', { status, cause: e });
     }
     if (typeof result == 'string') result = { token: result };
     return result?.token ? hold(result.token, result.exp) : null;
@@ -208,25 +206,21 @@ export class TokenSource {
    */
   async #loadFromShopify({ url, id, signature }: ShopifySignIn): Promise<Held | null> {
     if (!id) return null;
-    let res: Response;
     try {
-      res = await this.#http.post(url, {
+      const res = await this.#http.post(url, {
         json: { id, signature },
         credentials: 'omit',
         retry: { limit: 2, methods: ['post'] },
       });
+      const answer = parseToken(await jsonOf(res, "Omneo's Shopify sign-in"));
+      return hold(answer.token, answer.exp);
     } catch (e) {
       const status = (e as { response?: Response }).response?.status;
       if (status && status >= 400 && status < 500) {
         throw new OmneoError('auth', 'Omneo refused the Shopify sign-in of this customer.', { status, cause: e });
       }
-      throw new OmneoError(status ? 'http' : 'network', 'The shopper token could not be fetched from Omneo.', {
-        status,
-        cause: e,
-      });
+      throw new OmneoError('token', 'The shopper token could not be fetched from Omneo.', { status, cause: e });
     }
-    const answer = parseToken(await jsonOf(res, "Omneo's Shopify sign-in"));
-    return hold(answer.token, answer.exp);
   }
 }
 
