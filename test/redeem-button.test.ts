@@ -201,6 +201,26 @@ describe('<omneo-redeem-button>', () => {
       expect(inner(el).getAttribute('aria-disabled')).to.equal('false');
     });
 
+    it('takes a balance of 0.7999999999999999 (0.7 + 0.1 in a double) for the $0.80 it is', async () => {
+      const f = fakeFetch(() => json({ data: { ...BALANCES, combined_balance_dollars: 0.7 + 0.1 } }));
+      const client = createOmneoClient({
+        baseUrl: 'https://api.x.getomneo.com/id/api/v1',
+        tokenProvider: () => jwt(),
+        fetch: f.fetch,
+      });
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider .client=${client} locale="en-AU">
+          <omneo-redeem-button amount="0.8"></omneo-redeem-button>
+          <omneo-redeem-button amount="0.81"></omneo-redeem-button>
+        </omneo-provider>`,
+      );
+      const [exact, over] = [await button(p), await button(p, 1)];
+      expect(inner(exact).getAttribute('aria-disabled')).to.equal('false');
+      expect(message(exact)).to.equal('');
+      expect(inner(over).getAttribute('aria-disabled')).to.equal('true');
+      expect(message(over)).to.equal('This exceeds your balance of $0.80.');
+    });
+
     it('sends nothing when omneo-before-redeem is cancelled', async () => {
       const p = await mounted(mock, html`<omneo-redeem-button amount="10"></omneo-redeem-button>`);
       const el = await button(p);

@@ -28,10 +28,15 @@ export function checkRedeemRequest(request: RedeemRequest): RedeemRequest {
   return valid;
 }
 
-/** Whether the shopper's balances cannot pay for `request` (a benefit is never paid from them). */
+/**
+ * Whether the shopper's balances cannot pay for `request` (a benefit is never paid from them).
+ * Compared in cents: a balance of 0.7999999999999999 (0.7 + 0.1 in a double) pays for 0.80.
+ */
 export function exceedsBalance(request: RedeemRequest, balances: Balances): boolean {
-  return request.amount !== undefined && request.amount > balances.combined_balance_dollars;
+  return request.amount !== undefined && toCents(request.amount) > toCents(balances.combined_balance_dollars);
 }
+
+const toCents = (dollars: number) => Math.round(dollars * 100);
 
 /**
  * Whether balances that could not be loaded stop `request`. An amount must be checked against them.
