@@ -57,7 +57,7 @@ export interface OmneoProviderProps {
   shopper?: Omneo.OmneoProvider["shopper"];
   /** BCP 47 tag for numbers, money, dates and words; default: the nearest `lang`, then the browser's. */
   locale?: Omneo.OmneoProvider["locale"];
-  /** ISO 4217 code; default: the `currency` of the balances, then `AUD`. */
+  /** ISO 4217 code; default: the `currency` of the balances, then `AUD`. Set it for a store outside Australia: money is shown in `AUD` until the balances arrive, and for good when they carry no currency (older API versions) or cannot be read. */
   currency?: Omneo.OmneoProvider["currency"];
   /** Also serve every widget on the page that has no nearer provider. */
   global?: Omneo.OmneoProvider["global"];

@@ -76,7 +76,11 @@ export class OmneoProvider extends LitElement {
   shopper?: string;
   /** BCP 47 tag for numbers, money, dates and words; default: the nearest `lang`, then the browser's. */
   locale?: string;
-  /** ISO 4217 code; default: the `currency` of the balances, then `AUD`. */
+  /**
+   * ISO 4217 code; default: the `currency` of the balances, then `AUD`. Set it for a store outside
+   * Australia: money is shown in `AUD` until the balances arrive, and for good when they carry no
+   * currency (older API versions) or cannot be read.
+   */
   currency?: string;
   /** Also serve every widget on the page that has no nearer provider. */
   global = false;
