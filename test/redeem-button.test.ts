@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import { createOmneoClient, type OmneoProvider } from '../src/index.js';
 import { MockOmneo } from './mock.js';
@@ -199,6 +200,40 @@ describe('<omneo-redeem-button>', () => {
       await sleep(300);
       expect(f.calls.map((c) => c.method)).to.deep.equal(['GET', 'POST']);
       expect(inner(el).getAttribute('aria-disabled')).to.equal('false');
+    });
+
+    it('a held Enter is one redeem: its repeats click nothing, however fast the API', async () => {
+      let balance = 57.34;
+      const f = fakeFetch((c) => {
+        if (c.method !== 'POST') return json({ data: { ...BALANCES, combined_balance_dollars: balance } });
+        balance -= 10;
+        return json({ data: { id: 1, total: 10 } });
+      });
+      const client = createOmneoClient({
+        baseUrl: 'https://api.x.getomneo.com/id/api/v1',
+        tokenProvider: () => jwt(),
+        fetch: f.fetch,
+      });
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider .client=${client} locale="en-AU"><omneo-redeem-button amount="10"></omneo-redeem-button></omneo-provider>`,
+      );
+      const el = await button(p);
+      inner(el).focus();
+      const redeemed = oneEvent(el, 'omneo-redeem');
+      await sendKeys({ down: 'Enter' });
+      await redeemed;
+      await until(() => inner(el).getAttribute('aria-disabled') === 'false', 3000, 'the new balance read');
+      // Still held: the browser repeats the keydown, which would click the button again.
+      await sendKeys({ down: 'Enter' });
+      await sendKeys({ down: 'Enter' });
+      await sendKeys({ up: 'Enter' });
+      await sleep(100);
+      expect(f.calls.filter((c) => c.method === 'POST')).to.have.length(1);
+      // A new press is a new redeem.
+      const again = oneEvent(el, 'omneo-redeem');
+      await sendKeys({ press: 'Enter' });
+      await again;
+      expect(f.calls.filter((c) => c.method === 'POST')).to.have.length(2);
     });
 
     it('takes a balance of 0.7999999999999999 (0.7 + 0.1 in a double) for the $0.80 it is', async () => {

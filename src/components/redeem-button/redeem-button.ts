@@ -38,6 +38,14 @@ function codeOf(redemption: Redemption): string | undefined {
 }
 
 /**
+ * Enter held down repeats its keydown, and each repeat would click the focused button again (a
+ * redeem, once the last one is settled; Confirm): one press is one click.
+ */
+function ignoreHeldEnter(e: KeyboardEvent) {
+  if (e.repeat && e.key === 'Enter') e.preventDefault();
+}
+
+/**
  * The first of Laravel's per-field messages (`errors.amount[0]`), if any. The client keeps only
  * messages that are text (`fieldErrorsOf` in src/api/client.ts), so what is here can be shown.
  */
@@ -120,6 +128,11 @@ export class OmneoRedeemButton extends OmneoElement {
   #settling = false;
   /** The balances' state when the last redeem ended; `#settling` ends when they are read again. */
   #balancesAtRedeem?: ResourceState<Balances>;
+
+  constructor() {
+    super();
+    this.addEventListener('keydown', ignoreHeldEnter);
+  }
 
   /** What a click redeems, or nothing when the attributes do not say one thing clearly. */
   get #request(): RedeemRequest | undefined {
