@@ -1,5 +1,21 @@
 import { frameworkTypings } from './scripts/framework-typings.mjs';
 
+/**
+ * `src/x/y.ts` → `dist/npm/x/y.js`, the file of the npm build that a package user imports (a
+ * superclass's module comes as its import names it, `/src/x/y.js`).
+ */
+const npmPathOf = (path) => path.replace(/^\/?src\/(.*)\.[jt]s$/, 'dist/npm/$1.js');
+
+/** Every `path` and `module` of the manifest that names a source file names its npm build file instead. */
+function rewriteSourcePaths(node) {
+  if (Array.isArray(node)) return node.forEach(rewriteSourcePaths);
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node)) {
+    if ((key === 'path' || key === 'module') && typeof value === 'string') node[key] = npmPathOf(value);
+    else rewriteSourcePaths(value);
+  }
+}
+
 /** Each module's `const NAME = <number or string literal>` declarations, by module path. */
 const literalConsts = new Map();
 
@@ -45,6 +61,20 @@ export default {
               if (consts.has(m.default)) m.default = consts.get(m.default);
         }
         customElementsManifest.modules?.sort((a, b) => a.path.localeCompare(b.path));
+        // What a package user imports: each module's path (and every reference to it) is its file in
+        // the npm build, `dist/npm/…/x.js`, not the TypeScript source, which the package does not
+        // ship; and each element's module defines its tag (through `define()`, which the analyzer
+        // cannot see), as a `custom-element-definition` export.
+        rewriteSourcePaths(customElementsManifest);
+        for (const mod of customElementsManifest.modules ?? []) {
+          for (const d of mod.declarations ?? []) {
+            if (!d.customElement || !d.tagName) continue;
+            mod.exports = [
+              ...(mod.exports ?? []),
+              { kind: 'custom-element-definition', name: d.tagName, declaration: { name: d.name, module: mod.path } },
+            ];
+          }
+        }
         for (const mod of customElementsManifest.modules ?? [])
           for (const d of mod.declarations ?? []) if (d.events) d.events = d.events.filter((e) => e.name);
         // Internal reactive state (`static properties = {sending: {state: true}}`) is read as an

@@ -46,6 +46,33 @@ for (const need of [
   check(`npm pack holds ${need}`, files.includes(need));
 }
 
+// custom-elements.json names the files a tool imports (an IDE, Storybook): they are in the package.
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+const manifestPaths = new Set();
+const collect = (v) => {
+  if (Array.isArray(v)) v.forEach(collect);
+  else if (v && typeof v === 'object')
+    for (const [key, value] of Object.entries(v))
+      if ((key === 'path' || key === 'module') && typeof value === 'string') manifestPaths.add(value);
+      else collect(value);
+};
+collect(manifest);
+const unpacked = [...manifestPaths].filter((p) => !files.includes(p));
+check(
+  `custom-elements.json's ${manifestPaths.size} module paths are files in the package`,
+  manifestPaths.size > 0 && !unpacked.length,
+  `missing: ${unpacked.join(', ')}`,
+);
+const definitions = manifest.modules.flatMap((m) => (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition'));
+check(
+  'custom-elements.json defines each element in its module (custom-element-definition)',
+  definitions
+    .map((d) => d.name)
+    .sort()
+    .join() === 'omneo-points-balance,omneo-provider,omneo-redeem-button,omneo-rewards-list,omneo-tier-progress',
+  definitions.map((d) => d.name).join(', '),
+);
+
 const targets = [];
 const walk = (v) => (typeof v === 'string' ? targets.push(v) : Object.values(v).forEach(walk));
 for (const [entry, target] of Object.entries(pkg.exports)) {
