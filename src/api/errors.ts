@@ -6,11 +6,11 @@
  * - `http`: the API answered with an error status (404, 422, 5xx…).
  * - `invalid-response`: the API answered 2xx with a body that is not what the API page describes.
  * - `config`: the page is not set up right: no provider, no tenant or base URL.
+ * - `invalid-request`: the widget refused to send a request that is not valid (a redeem of no amount);
+ *   nothing went over the wire.
  * - `token`: no shopper token could be had: the token endpoint, the `tokenProvider` or Omneo's
  *   Shopify sign-in failed or answered something else (`status` when it answered). The ID API was
  *   not called with one: a redeem that fails so was not sent.
- * - `invalid-request`: the widget refused to send a request that is not valid (a redeem of no amount);
- *   nothing went over the wire.
  */
 export type OmneoErrorKind =
   'auth' | 'signed-out' | 'network' | 'http' | 'invalid-response' | 'config' | 'invalid-request' | 'token';

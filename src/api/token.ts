@@ -94,7 +94,7 @@ export class TokenSource {
       // The page's own token serves until it is due (or refused); then `token-url`, a
       // `tokenProvider` or the Shopify sign-in renews it. It is newer than the last page's.
       this.#held = hold(opts.token);
-      this.#shopper = this.#held?.pid;
+      this.#shopper = this.#held ? this.#held.pid : null;
     } else if (kept?.token) {
       // The last page's token, until it is due: no request on this page.
       this.#held = { ...kept.token };
