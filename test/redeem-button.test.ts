@@ -31,6 +31,34 @@ const focused = (el: Element) => el.shadowRoot!.activeElement;
 /** The POSTs to the ID API (the token endpoint's own POST to /auth/token left out). */
 const posts = async (mock: MockOmneo) => (await mock.requests()).filter((r) => r.method === 'POST' && r.path !== '/auth/token');
 
+/**
+ * A $10 redeem button over an API that answers at once, the redeem and the balances read after it
+ * (each redeem takes $10 off): what a double click or a held key meets when the API is near.
+ * `posts()` counts the redeems sent.
+ */
+async function besideTheApi() {
+  let balance = 57.34;
+  const f = fakeFetch((c) => {
+    if (c.method !== 'POST') return json({ data: { ...BALANCES, combined_balance_dollars: balance } });
+    balance -= 10;
+    return json({ data: { id: 1, total: 10 } });
+  });
+  return { el: await buttonOver(f), posts: () => f.calls.filter((c) => c.method === 'POST').length };
+}
+
+/** A $10 redeem button under a provider whose client sends every request to the fake `f`. */
+async function buttonOver(f: ReturnType<typeof fakeFetch>) {
+  const client = createOmneoClient({
+    baseUrl: 'https://api.x.getomneo.com/id/api/v1',
+    tokenProvider: () => jwt(),
+    fetch: f.fetch,
+  });
+  const p = await fixture<OmneoProvider>(
+    html`<omneo-provider .client=${client} locale="en-AU"><omneo-redeem-button amount="10"></omneo-redeem-button></omneo-provider>`,
+  );
+  return button(p);
+}
+
 /** Polls an async condition (the mock's request log). */
 async function eventually(test: () => Promise<unknown>, what: string) {
   for (let i = 0; i < 100; i++) if (await test()) return;
@@ -118,15 +146,7 @@ describe('<omneo-redeem-button>', () => {
           (resolve) => (answerBalances = () => resolve(json({ data: { ...BALANCES, combined_balance_dollars: 47.34 } }))),
         );
       });
-      const client = createOmneoClient({
-        baseUrl: 'https://api.x.getomneo.com/id/api/v1',
-        tokenProvider: () => jwt(),
-        fetch: f.fetch,
-      });
-      const p = await fixture<OmneoProvider>(
-        html`<omneo-provider .client=${client} locale="en-AU"><omneo-redeem-button amount="10"></omneo-redeem-button></omneo-provider>`,
-      );
-      const el = await button(p);
+      const el = await buttonOver(f);
       inner(el).click();
       await oneEvent(el, 'omneo-redeem');
       // The second click comes after the answer, before the new balance: it sends nothing.
@@ -144,22 +164,8 @@ describe('<omneo-redeem-button>', () => {
     });
 
     it('sends the second click of a double click nothing, even after the new balance is read', async () => {
-      // An API that answers the redeem and the balances read after it within the double click.
-      let balance = 57.34;
-      const f = fakeFetch((c) => {
-        if (c.method !== 'POST') return json({ data: { ...BALANCES, combined_balance_dollars: balance } });
-        balance -= 10;
-        return json({ data: { id: 1, total: 10 } });
-      });
-      const client = createOmneoClient({
-        baseUrl: 'https://api.x.getomneo.com/id/api/v1',
-        tokenProvider: () => jwt(),
-        fetch: f.fetch,
-      });
-      const p = await fixture<OmneoProvider>(
-        html`<omneo-provider .client=${client} locale="en-AU"><omneo-redeem-button amount="10"></omneo-redeem-button></omneo-provider>`,
-      );
-      const el = await button(p);
+      // The API answers the redeem and the balances read after it within the double click.
+      const { el, posts } = await besideTheApi();
       const click = (detail: number) =>
         inner(el).dispatchEvent(new MouseEvent('click', { detail, bubbles: true, composed: true }));
       click(1);
@@ -169,7 +175,6 @@ describe('<omneo-redeem-button>', () => {
       click(2);
       click(3);
       await sleep(100);
-      const posts = () => f.calls.filter((c) => c.method === 'POST').length;
       expect(posts()).to.equal(1);
       expect(message(el)).to.equal('Redeemed $10.00.');
       // A click of its own (a mouse's, or the keyboard's, whose detail is 0) is another redeem.
@@ -203,21 +208,7 @@ describe('<omneo-redeem-button>', () => {
     });
 
     it('a held Enter is one redeem: its repeats click nothing, however fast the API', async () => {
-      let balance = 57.34;
-      const f = fakeFetch((c) => {
-        if (c.method !== 'POST') return json({ data: { ...BALANCES, combined_balance_dollars: balance } });
-        balance -= 10;
-        return json({ data: { id: 1, total: 10 } });
-      });
-      const client = createOmneoClient({
-        baseUrl: 'https://api.x.getomneo.com/id/api/v1',
-        tokenProvider: () => jwt(),
-        fetch: f.fetch,
-      });
-      const p = await fixture<OmneoProvider>(
-        html`<omneo-provider .client=${client} locale="en-AU"><omneo-redeem-button amount="10"></omneo-redeem-button></omneo-provider>`,
-      );
-      const el = await button(p);
+      const { el, posts } = await besideTheApi();
       inner(el).focus();
       const redeemed = oneEvent(el, 'omneo-redeem');
       await sendKeys({ down: 'Enter' });
@@ -228,12 +219,12 @@ describe('<omneo-redeem-button>', () => {
       await sendKeys({ down: 'Enter' });
       await sendKeys({ up: 'Enter' });
       await sleep(100);
-      expect(f.calls.filter((c) => c.method === 'POST')).to.have.length(1);
+      expect(posts()).to.equal(1);
       // A new press is a new redeem.
       const again = oneEvent(el, 'omneo-redeem');
       await sendKeys({ press: 'Enter' });
       await again;
-      expect(f.calls.filter((c) => c.method === 'POST')).to.have.length(2);
+      expect(posts()).to.equal(2);
     });
 
     it('takes a balance of 0.7999999999999999 (0.7 + 0.1 in a double) for the $0.80 it is', async () => {
