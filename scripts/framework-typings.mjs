@@ -200,7 +200,7 @@ function vueTypings(elements) {
     })
     .join('\n\n');
   const map = elements
-    .map((el) => `${doc(el.summary, '    ')}    ${JSON.stringify(el.tag)}: DefineComponent<${propsName(el)}>;`)
+    .map((el) => `${doc(el.summary, '    ')}    ${JSON.stringify(el.tag)}: VueElement<Omneo.${el.className}, ${propsName(el)}>;`)
     .join('\n');
   return `${HEADER}
 /**
@@ -212,8 +212,19 @@ function vueTypings(elements) {
  * and, for Vue to leave the tags to the browser, in vite.config.ts:
  * \`vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('omneo-') } } })\`.
  */
-import type { DefineComponent } from 'vue';
+import type { HTMLAttributes, PublicProps } from 'vue';
 import type * as Omneo from '@omneo/widgets';
+
+/**
+ * An element as Vue's template checker reads it, the way Vue's guide types elements not built with
+ * Vue: vue-tsc checks a tag's attributes and events against \`$props\` (here the element's own, a
+ * plain HTML element's, and Vue's \`key\` and \`ref\`), and a template ref to it
+ * (\`useTemplateRef\`) is the element itself.
+ */
+type VueElement<E extends HTMLElement, Props> = new () => E & {
+  /** @deprecated For template checking only: the element has no \`$props\`. */
+  $props: Omit<HTMLAttributes, keyof Props> & Props & PublicProps;
+};
 
 ${interfaces}
 

@@ -82,6 +82,11 @@ for (const [entry, target] of Object.entries(pkg.exports)) {
   const missing = targets.filter((t) => !files.includes(t.replace(/^\.\//, '')));
   check(`exports "${entry}" resolves inside the package`, !missing.length, `missing: ${missing.join(', ')}`);
 }
+// Every JavaScript entry has its types (TypeScript finds none beside dist/omneo-widgets.js).
+const untyped = Object.entries(pkg.exports)
+  .filter(([, target]) => /\.js"/.test(JSON.stringify(target)) && !(typeof target === 'object' && target.types))
+  .map(([entry]) => entry);
+check('every JavaScript exports entry has types', !untyped.length, `no types: ${untyped.join(', ')}`);
 // A bundler resolves a plain `import '@omneo/widgets/jsx'` (not `import type`) with conditions
 // such as Vite's ["module", "browser", "production", "import"]: every entry needs a file for them.
 const RUNTIME = ['import', 'module', 'browser', 'default'];

@@ -8,8 +8,19 @@
  * and, for Vue to leave the tags to the browser, in vite.config.ts:
  * `vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('omneo-') } } })`.
  */
-import type { DefineComponent } from 'vue';
+import type { HTMLAttributes, PublicProps } from 'vue';
 import type * as Omneo from '@omneo/widgets';
+
+/**
+ * An element as Vue's template checker reads it, the way Vue's guide types elements not built with
+ * Vue: vue-tsc checks a tag's attributes and events against `$props` (here the element's own, a
+ * plain HTML element's, and Vue's `key` and `ref`), and a template ref to it
+ * (`useTemplateRef`) is the element itself.
+ */
+type VueElement<E extends HTMLElement, Props> = new () => E & {
+  /** @deprecated For template checking only: the element has no `$props`. */
+  $props: Omit<HTMLAttributes, keyof Props> & Props & PublicProps;
+};
 
 /** `<omneo-points-balance>`: The shopper's points, reward or combined balance. */
 export interface OmneoPointsBalanceProps {
@@ -118,15 +129,15 @@ export interface OmneoTierProgressProps {
 declare module 'vue' {
   interface GlobalComponents {
     /** The shopper's points, reward or combined balance. */
-    "omneo-points-balance": DefineComponent<OmneoPointsBalanceProps>;
+    "omneo-points-balance": VueElement<Omneo.OmneoPointsBalance, OmneoPointsBalanceProps>;
     /** The API client for the Omneo widgets inside it (or, with `global`, on the whole page). */
-    "omneo-provider": DefineComponent<OmneoProviderProps>;
+    "omneo-provider": VueElement<Omneo.OmneoProvider, OmneoProviderProps>;
     /** A button that redeems an amount or a benefit, with an optional confirm step. */
-    "omneo-redeem-button": DefineComponent<OmneoRedeemButtonProps>;
+    "omneo-redeem-button": VueElement<Omneo.OmneoRedeemButton, OmneoRedeemButtonProps>;
     /** The shopper's rewards, benefits or points, soonest to expire first. */
-    "omneo-rewards-list": DefineComponent<OmneoRewardsListProps>;
+    "omneo-rewards-list": VueElement<Omneo.OmneoRewardsList, OmneoRewardsListProps>;
     /** The member's tier, and the progress to the next one. */
-    "omneo-tier-progress": DefineComponent<OmneoTierProgressProps>;
+    "omneo-tier-progress": VueElement<Omneo.OmneoTierProgress, OmneoTierProgressProps>;
   }
   // `slot="label"` on a child puts it into a custom element's named slot: a plain HTML attribute
   // that Vue's own element types leave out (Vue has `v-slot`), so `strictTemplates` would refuse it.

@@ -7,7 +7,7 @@ import '@omneo/widgets/provider';
 import '@omneo/widgets/points-balance';
 import { getToken } from './omneo-token';
 
-export function App() {
+export default function App() {
   const [balances, setBalances] = useState<Balances>();
   return (
     <omneo-provider tenant="acme" tokenProvider={getToken}>

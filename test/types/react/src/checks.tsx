@@ -3,6 +3,11 @@
  * error) what they must refuse.
  */
 import type { Balances, OmneoErrorDetail, OmneoPointsBalance, Redemption, RewardsListItem } from '@omneo/widgets';
+import { registerStrings } from '@omneo/widgets/omneo-widgets.js';
+import { fr } from '@omneo/widgets/omneo-widgets-fr.js';
+
+// The drop-in bundles, imported from the package, are typed too.
+export const frenchInCanada = () => registerStrings('fr-CA', { ...fr, signedOut: 'Ouvrez une session.' });
 
 export const right = (
   <omneo-provider base-url="/id/api/v1" token-url="/omneo/token" locale="en-AU" global client={undefined} className="loyalty">
