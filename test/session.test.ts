@@ -8,6 +8,7 @@ import '../src/index.js';
 import type { OmneoPointsBalance, OmneoProvider } from '../src/index.js';
 import { MockOmneo } from './mock.js';
 import { part, sleep, until } from './helpers.js';
+import { AVA, BEN, shoppersApi } from './fault-helpers.js';
 
 const valueOf = (el: Element) => (part(el, 'value')?.classList.contains('skeleton') ? undefined : part(el, 'value')?.textContent);
 
@@ -163,6 +164,50 @@ describe('a session across pages', () => {
     expect(await mock.count('/profiles/me/balances')).to.equal(2);
     expect(keptKeys()).to.have.length(1);
     expect(JSON.parse(sessionStorage.getItem(keptKeys()[0])!).token).to.equal(undefined);
+  });
+
+  it("a token renewed for another shopper (a sign-in in another tab) is not kept as the page's shopper's: their next page starts afresh", async () => {
+    const api = shoppersApi();
+    api.install();
+    try {
+      let who = AVA;
+      let tokenRequests = 0;
+      const tokenProvider = () => {
+        tokenRequests++;
+        return api.token(who);
+      };
+      /** A page of the store's shopper `ava@store`, as the store's server renders it. */
+      const avaPage = () =>
+        fixture<OmneoProvider>(
+          html`<omneo-provider tenant="acme" shopper="ava@store" .tokenProvider=${tokenProvider} locale="en-AU"
+            ><omneo-points-balance></omneo-points-balance
+          ></omneo-provider>`,
+        );
+      const first = await avaPage();
+      const balance = first.querySelector('omneo-points-balance')!;
+      await until(() => valueOf(balance) === '1,111 points', 4000, "Ava's balance");
+      // In another tab Ava signs out and Ben signs in; this tab's next request is refused and renewed as Ben's.
+      api.revoked.add(AVA.pid);
+      who = BEN;
+      first.currentClient!.invalidate();
+      await until(() => valueOf(balance) === '2,222 points', 4000, "Ben's balance");
+      expect(keptKeys(), "nothing of Ben's kept as Ava's").to.deep.equal([]);
+      first.remove();
+      // Ben signs out and Ava signs in again; this tab opens another of Ava's pages.
+      api.revoked.clear();
+      who = AVA;
+      const before = tokenRequests;
+      const next = await avaPage();
+      const nextBalance = next.querySelector('omneo-points-balance')!;
+      expect(valueOf(nextBalance), 'the first render').to.equal(undefined);
+      await until(() => valueOf(nextBalance), 4000, 'the next page');
+      expect(valueOf(nextBalance)).to.equal('1,111 points');
+      expect(tokenRequests - before, 'token requests on the next page').to.equal(1);
+      const sent = api.calls.filter((c) => c.path.endsWith('/balances')).at(-1);
+      expect(sent?.authorization).to.equal(`Bearer ${api.token(AVA)}`);
+    } finally {
+      api.uninstall();
+    }
   });
 
   it('a redeem updates what is kept', async () => {

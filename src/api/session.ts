@@ -16,6 +16,8 @@ import { isObj } from './validate.js';
 export type KeptToken = Held;
 
 interface Kept {
+  /** The Omneo profile of the session's first token (its `pid`), when it says. */
+  pid?: string;
   token?: KeptToken;
   /** The last answer of each resource, by its cache key. */
   answers: Record<string, unknown>;
@@ -72,7 +74,9 @@ export class KeptSession {
     this.#storage = sessionStorageOrNothing();
     try {
       const stored: unknown = JSON.parse(this.#storage?.getItem(this.#key) ?? 'null');
-      if (isKept(stored)) this.#kept = { answers: stored.answers, token: isKeptToken(stored.token) ? stored.token : undefined };
+      if (isKept(stored)) {
+        this.#kept = { pid: stored.pid, answers: stored.answers, token: isKeptToken(stored.token) ? stored.token : undefined };
+      }
     } catch {
       this.#storage = undefined;
     }
@@ -82,7 +86,19 @@ export class KeptSession {
     return this.#kept.token;
   }
 
+  /**
+   * Keeps `token` for the next page. A token for another profile than the session's first (another
+   * shopper signed in to the store, in another tab) ends the session: nothing of it, or of theirs,
+   * is kept under the shopper the page declared, and that shopper's next page starts afresh.
+   */
   set token(token: KeptToken | undefined) {
+    const { pid } = this.#kept;
+    if (pid !== undefined && token?.pid !== undefined && token.pid !== pid) {
+      this.#kept = { answers: {} };
+      dropKeptSessions();
+      return;
+    }
+    this.#kept.pid ??= token?.pid;
     this.#kept.token = token;
     this.#save();
   }
@@ -96,9 +112,9 @@ export class KeptSession {
     this.#save();
   }
 
-  /** Forgets everything kept for this shopper: they signed out. */
+  /** Forgets everything kept for this shopper but whose session it is: they signed out. */
   clear() {
-    this.#kept = { answers: {} };
+    this.#kept = { pid: this.#kept.pid, answers: {} };
     this.#save();
   }
 
