@@ -505,8 +505,18 @@ describe('<omneo-rewards-list>', () => {
       expect(inner(b).getAttribute('aria-disabled')).to.equal('true');
     });
 
+    /** What a capturing listener on the document hears of `type`, as the page (the list as their target). */
+    function captured(type: string) {
+      const heard: Event[] = [];
+      const listener = (e: Event) => heard.push(e);
+      document.addEventListener(type, listener, { capture: true });
+      return { heard, stop: () => document.removeEventListener(type, listener, { capture: true }) };
+    }
+
     it("fires its own omneo-load, once, with its items; its buttons' omneo-load stay inside it", async () => {
       const heard: Event[] = [];
+      // Tag managers listen in the capture phase, before anything in the list could stop an event.
+      const capturing = captured('omneo-load');
       const p = await mounted(
         mock,
         html`<omneo-rewards-list redeemable @omneo-load=${(e: Event) => heard.push(e)}></omneo-rewards-list>`,
@@ -519,10 +529,23 @@ describe('<omneo-rewards-list>', () => {
         'the buttons',
       );
       await sleep(100);
+      capturing.stop();
       expect(heard).to.have.length(1);
       const [e] = heard as CustomEvent[];
       expect(e.target).to.equal(el);
       expect(e.detail.data.map((r: { definition: { name: string } }) => r.definition.name)).to.deep.equal(names(el));
+      expect(capturing.heard, 'heard while capturing').to.deep.equal([e]);
+    });
+
+    it("fires no omneo-error for its buttons' balances that failed to load, to a capturing listener either", async () => {
+      await mock.faults([{ path: '/profiles/me/balances', status: 500 }]);
+      const errors = captured('omneo-error');
+      const p = await mounted(mock, html`<omneo-rewards-list redeemable></omneo-rewards-list>`);
+      const el = await list(p);
+      await until(() => buttons(el).length === 6 && buttons(el).every((b) => part(b, 'error')), 8000, "the buttons' error");
+      await sleep(100);
+      errors.stop();
+      expect(errors.heard).to.deep.equal([]);
     });
 
     it('gives each redeemable benefit a button for its id, and none to the others', async () => {

@@ -84,7 +84,7 @@ export interface OmneoRedeemButtonProps {
   "onomneo-redeem"?: (event: Omneo.OmneoRedeemEvent) => void;
   /** `omneo-redeem-error`: The API refused the redeem, or its outcome could not be confirmed. */
   "onomneo-redeem-error"?: (event: Omneo.OmneoRedeemErrorEvent) => void;
-  /** `omneo-load`: The balances are known. */
+  /** `omneo-load`: The balances are known. A list's own redeem buttons fire neither this nor `omneo-error`. */
   "onomneo-load"?: (event: Omneo.OmneoLoadEvent<Omneo.Balances>) => void;
   /** `omneo-error`: The balances could not be loaded, or there is no provider. */
   "onomneo-error"?: (event: Omneo.OmneoErrorEvent) => void;

@@ -93,9 +93,9 @@ export interface OmneoRedeemButtonProps {
   "onomneo-redeem-error"?: (event: Omneo.OmneoRedeemErrorEvent) => void;
   /** `omneo-redeem-error`: The API refused the redeem, or its outcome could not be confirmed. */
   "on:omneo-redeem-error"?: (event: Omneo.OmneoRedeemErrorEvent) => void;
-  /** `omneo-load`: The balances are known. */
+  /** `omneo-load`: The balances are known. A list's own redeem buttons fire neither this nor `omneo-error`. */
   "onomneo-load"?: (event: Omneo.OmneoLoadEvent<Omneo.Balances>) => void;
-  /** `omneo-load`: The balances are known. */
+  /** `omneo-load`: The balances are known. A list's own redeem buttons fire neither this nor `omneo-error`. */
   "on:omneo-load"?: (event: Omneo.OmneoLoadEvent<Omneo.Balances>) => void;
   /** `omneo-error`: The balances could not be loaded, or there is no provider. */
   "onomneo-error"?: (event: Omneo.OmneoErrorEvent) => void;

@@ -82,7 +82,7 @@ export interface OmneoRedeemButtonProps {
   onOmneoRedeem?: (event: Omneo.OmneoRedeemEvent) => void;
   /** `@omneo-redeem-error`: The API refused the redeem, or its outcome could not be confirmed. */
   onOmneoRedeemError?: (event: Omneo.OmneoRedeemErrorEvent) => void;
-  /** `@omneo-load`: The balances are known. */
+  /** `@omneo-load`: The balances are known. A list's own redeem buttons fire neither this nor `omneo-error`. */
   onOmneoLoad?: (event: Omneo.OmneoLoadEvent<Omneo.Balances>) => void;
   /** `@omneo-error`: The balances could not be loaded, or there is no provider. */
   onOmneoError?: (event: Omneo.OmneoErrorEvent) => void;

@@ -93,7 +93,21 @@ export abstract class OmneoElement extends LitElement {
     resource: () => R | undefined,
     options: Pick<ResourceControllerOptions<R>, 'loadData'> = {},
   ): ResourceController<R> {
-    return new ResourceController(this, { ...options, resource, client: () => this.#clientOrMissing() });
+    return new ResourceController(this, {
+      ...options,
+      resource,
+      client: () => this.#clientOrMissing(),
+      silent: () => this.#insideAnotherWidget(),
+    });
+  }
+
+  /**
+   * Whether this widget is part of another one (a list's redeem buttons): its `omneo-load` and
+   * `omneo-error` would reach the page as that widget's, even a capturing listener's, so it fires none.
+   */
+  #insideAnotherWidget(): boolean {
+    const root = this.getRootNode();
+    return root instanceof ShadowRoot && root.host instanceof OmneoElement;
   }
 
   /** The locale: the provider's, else the nearest `lang` (out of shadow roots too), else the browser's. */

@@ -18,6 +18,8 @@ export interface ResourceControllerOptions<R extends Resource> {
    * fires no events, for a resource the widget only reads on the side (the list's currency).
    */
   loadData?: ((value: ResourceValue<R>) => unknown) | false;
+  /** While it returns true, the controller fires no events (a widget inside another widget). */
+  silent?: () => boolean;
 }
 
 /** One function per state a shopper can see; `complete` also serves a value being refreshed. */
@@ -83,8 +85,8 @@ export class ResourceController<R extends Resource> implements ReactiveControlle
   }
 
   hostUpdated() {
-    const { loadData } = this.#options;
-    if (loadData === false) return;
+    const { loadData, silent } = this.#options;
+    if (loadData === false || silent?.()) return;
     const { status, value, error } = this.#state;
     const news = status === 'ready' ? value : status === 'error' ? error : undefined;
     if (news === undefined || news === this.#reported) return;

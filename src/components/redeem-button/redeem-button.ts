@@ -83,7 +83,7 @@ function firstFieldMessage(error: OmneoError): string | undefined {
  * @fires {OmneoBeforeRedeemEvent} omneo-before-redeem - A redeem is about to be sent; `preventDefault()` stops it.
  * @fires {OmneoRedeemEvent} omneo-redeem - The API confirmed the redeem; `detail.redemption` is its answer.
  * @fires {OmneoRedeemErrorEvent} omneo-redeem-error - The API refused the redeem, or its outcome could not be confirmed.
- * @fires {OmneoLoadEvent<Balances>} omneo-load - The balances are known.
+ * @fires {OmneoLoadEvent<Balances>} omneo-load - The balances are known. A list's own redeem buttons fire neither this nor `omneo-error`.
  * @fires {OmneoErrorEvent} omneo-error - The balances could not be loaded, or there is no provider.
  */
 export class OmneoRedeemButton extends OmneoElement {

@@ -42,14 +42,6 @@ interface ItemView {
 }
 
 /**
- * The inner redeem buttons' own `omneo-load` and `omneo-error` (their balances) stay inside the
- * list: outside, they would be taken for the list's.
- */
-function stopInnerEvent(e: Event) {
-  e.stopPropagation();
-}
-
-/**
  * The shopper's rewards (dollar amounts to spend), benefits (perks and vouchers) or lots of points,
  * soonest expiry first, each with its name, image, remaining value and expiry date; optionally with
  * a redeem button.
@@ -316,8 +308,6 @@ export class OmneoRewardsList extends OmneoElement {
         part="list"
         role="list"
         @error=${hideBrokenImage}
-        @omneo-load=${stopInnerEvent}
-        @omneo-error=${stopInnerEvent}
         @omneo-before-redeem=${this.#onBeforeRedeem}
       >
         ${repeat(
