@@ -654,6 +654,22 @@ describe('<omneo-redeem-button>', () => {
       expect(message(el)).to.equal('Redeemed $10.00.');
     });
 
+    it('says only what it redeemed when the balance left is below the amount, the button disabled', async () => {
+      const p = await mounted(
+        mock,
+        html`<omneo-redeem-button amount="50"></omneo-redeem-button><omneo-points-balance kind="combined"></omneo-points-balance>`,
+      );
+      const el = await button(p);
+      const balance = p.querySelector('omneo-points-balance')!;
+      inner(el).click();
+      await oneEvent(el, 'omneo-redeem');
+      // $7.34 is left: the balances are read again, and the button cannot redeem $50 any more.
+      await until(() => part(balance, 'value')?.textContent === '$7.34', 3000, 'the new balance');
+      await el.updateComplete;
+      expect(inner(el).getAttribute('aria-disabled')).to.equal('true');
+      expect(message(el)).to.equal('Redeemed $50.00.');
+    });
+
     it('sends nothing on Confirm once the balance has fallen below the amount, and leaves the question', async () => {
       const p = await mounted(
         mock,

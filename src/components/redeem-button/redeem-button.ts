@@ -345,6 +345,9 @@ export class OmneoRedeemButton extends OmneoElement {
       case 'error':
         return html`<span>${this.renderError(this.#balances.state.error!, () => this.#balances.retry())}</span>`;
       case 'over-balance': {
+        // After a redeem, its result is what the message says ("Redeemed $50.00."), not that the
+        // balance it left is below the amount.
+        if (this._outcome) return nothing;
         const balance = this.#formatAmount(this.#balances.value!.combined_balance_dollars);
         return html`<span>${fill(w.overBalance, { amount: balance })}</span>`;
       }
