@@ -141,6 +141,17 @@ describe('<omneo-rewards-list>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('marks nothing used up "Expiring soon": only what can still be used', async () => {
+      const usedUp = reward(1, 'Used up $5', 3, { value_remaining: 0 });
+      const client = scripted([usedUp, reward(2, 'Spend me $5', 5)]);
+      const p = await fixture<OmneoProvider>(
+        html`<omneo-provider .client=${client} locale="en"><omneo-rewards-list include-expired></omneo-rewards-list></omneo-provider>`,
+      );
+      const el = await list(p, 0, 2);
+      expect(names(el)).to.deep.equal(['Used up $5', 'Spend me $5']);
+      expect(items(el).map((i) => i.querySelector('[part=expiring]') !== null)).to.deep.equal([false, true]);
+    });
+
     it('fires omneo-load with the items', async () => {
       const p = mounted(mock, html`<omneo-rewards-list limit="2"></omneo-rewards-list>`);
       const e = await oneEvent((await p).querySelector('omneo-rewards-list')!, 'omneo-load');

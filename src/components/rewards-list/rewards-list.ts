@@ -365,7 +365,8 @@ export class OmneoRewardsList extends OmneoElement {
     const now = Date.now();
     const days = Number.isFinite(this.expiringDays) ? this.expiringDays : DEFAULT_EXPIRING_DAYS;
     const soonEnough = view.expiresAt > now && view.expiresAt <= now + days * DAY;
-    if (!soonEnough) return nothing;
+    // Something used up is not about to be lost.
+    if (!soonEnough || !view.active) return nothing;
     return html`<span part="expiring">${this.words.expiringSoon}</span>`;
   }
 
