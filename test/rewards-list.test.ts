@@ -559,6 +559,20 @@ describe('<omneo-rewards-list>', () => {
       expect(errors.heard).to.deep.equal([]);
     });
 
+    it("shows the balances' error, with its retry, once: under the first button", async () => {
+      await mock.faults([{ path: '/profiles/me/balances', status: 500, times: 3 }]);
+      const p = await mounted(mock, html`<omneo-rewards-list redeemable></omneo-rewards-list>`);
+      const el = await list(p);
+      await until(() => buttons(el).length === 6 && buttons(el).every((b) => part(b, 'error')), 8000, "the buttons' error");
+      const visible = buttons(el).map((b) => part(b, 'error')!.checkVisibility());
+      expect(visible).to.deep.equal([true, false, false, false, false, false]);
+      expect(seen(part(buttons(el)[0], 'error')!)).to.equal('Your rewards could not be loaded. Try again');
+      // Its retry is every button's.
+      part(buttons(el)[0], 'error')!.querySelector('button')!.click();
+      await until(() => buttons(el).every((b) => inner(b).getAttribute('aria-disabled') === 'false'), 4000, 'the buttons');
+      expect(buttons(el).map((b) => part(b, 'error'))).to.deep.equal([null, null, null, null, null, null]);
+    });
+
     it('gives each redeemable benefit a button for its id, and none to the others', async () => {
       const p = await mounted(mock, html`<omneo-rewards-list source="benefits" redeemable include-expired></omneo-rewards-list>`);
       const el = await list(p);

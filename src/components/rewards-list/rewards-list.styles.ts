@@ -4,6 +4,8 @@ import { css } from 'lit';
 // then at its own, moving what is below it (a layout shift); 1,000 items lay out in time without it.
 // The "Expiring soon" mark's border does not make its line taller than one without it (margin).
 // The loading rows pulse, unless the shopper prefers reduced motion.
+// The balances' error is the same under every redeem button, and its retry is for all of them: it
+// shows under the first button only (each was read out as an alert, too).
 // In this shadow tree every `ul` is the list, every `li` an item or a loading row, and every
 // `.skeleton` is in a loading row (a span's are its lines; the other is its image).
 export const styles = css`
@@ -76,6 +78,9 @@ export const styles = css`
   }
   span .short {
     width: 35%;
+  }
+  li:has(omneo-redeem-button) ~ li omneo-redeem-button::part(error) {
+    display: none;
   }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton {
