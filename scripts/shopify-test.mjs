@@ -602,7 +602,9 @@ async function storefrontChecks() {
       try {
         await waitFor(v.page, () => /Expire le/.test(document.querySelector('omneo-rewards-list').shadowRoot?.textContent ?? ''));
         // The tier comes by a request of its own, which may answer after the list's.
-        await waitFor(v.page, () => document.querySelector('omneo-tier-progress').shadowRoot?.querySelector('[part=base][aria-busy=false]'));
+        await waitFor(v.page, () =>
+          document.querySelector('omneo-tier-progress').shadowRoot?.querySelector('[part=base][aria-busy=false]'),
+        );
         const tier = await v.page.evaluate(() => document.querySelector('omneo-tier-progress').shadowRoot.textContent);
         expect(/Votre niveau/.test(tier) && !/Your tier/.test(tier), `the tier progress says: ${tier.trim()}`);
         const list = await v.page.evaluate(() => document.querySelector('omneo-rewards-list').shadowRoot.textContent);
