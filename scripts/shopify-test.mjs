@@ -63,6 +63,7 @@ function shopifyLiquid({
   secret = DEMO_SHOP_SECRET,
   locale = 'en',
   country = 'AU',
+  currency = 'AUD',
   assetBase = '/cdn/extension/assets',
 } = {}) {
   const engine = new Liquid({
@@ -71,7 +72,7 @@ function shopifyLiquid({
     strictFilters: true,
     globals: {
       customer,
-      shop: { metafields: { omneo: { id_secret: secret } } },
+      shop: { currency, metafields: { omneo: { id_secret: secret } } },
       request: { locale: { iso_code: locale } },
       localization: { country: { iso_code: country } },
       routes: { account_login_url: '/account/login' },
@@ -244,6 +245,7 @@ await check(
         global: '',
         tenant: 'harbour',
         locale: 'en-AU',
+        currency: 'AUD',
         'shopify-customer-id': DEMO_SHOPIFY_CUSTOMER_ID,
         'shopify-signature': hmac(DEMO_SHOPIFY_CUSTOMER_ID, DEMO_SHOP_SECRET),
       },
@@ -257,7 +259,19 @@ await check('app embed, guest: an empty customer id and no signature', async () 
   const { elements } = await parse(
     await render('omneo-embed', { customer: null, settings: { tenant: 'harbour' }, locale: 'fr', country: 'CA' }),
   );
-  expectEqual(elements[0].attrs, { global: '', tenant: 'harbour', locale: 'fr-CA', 'shopify-customer-id': '' }, 'the provider');
+  expectEqual(
+    elements[0].attrs,
+    { global: '', tenant: 'harbour', locale: 'fr-CA', currency: 'AUD', 'shopify-customer-id': '' },
+    'the provider',
+  );
+});
+
+await check("app embed, no currency set: the store's (older API versions do not say the program's)", async () => {
+  const el = await one(
+    await render('omneo-embed', { customer, currency: 'USD', country: 'US', settings: { tenant: 'harbour' } }),
+    'omneo-provider',
+  );
+  expectEqual([el.attrs.currency, el.attrs.locale], ['USD', 'en-US'], 'currency, locale');
 });
 
 await check("app embed, a French storefront: the widgets' French words first, then the bundle", async () => {
