@@ -5,17 +5,17 @@ import { gzipSync } from 'node:zlib';
 /**
  * dist/omneo-widgets.js at most this many bytes gzip -9, enforced by `npm test`. Issue 13 asks for
  * 24,000 B with every capability in and ky on its latest 1.x. Both cannot hold: with ky 1.14.3 the
- * bundle is 25,235 B by `gzip -9` (25,384 B by zlib, which this check also counts); with ky 1.0.1
- * the same source would be 23,529 B (BENCHMARKS.md, "The budget does not fit issue 13's other
+ * bundle is 25,350 B by `gzip -9` (25,502 B by zlib, which this check also counts); with ky 1.0.1
+ * the same source would be 23,644 B (BENCHMARKS.md, "The budget does not fit issue 13's other
  * item"). Until that is decided, this ceiling stops the bundle growing for anything but a fix. It
  * was 25,000 B. Reviews of the shopper-facing behaviour since found bugs whose fixes, each with a
- * test that fails without it, took the bundle from 24,793 B to 25,384 B by zlib: a double click is
- * one redeem, a redeem goes out only for the shopper on screen, a redeem the API did is reported
- * done, a tier without a name is shown, a page's token is used, and others (BENCHMARKS.md lists
- * each with its cost). The ceiling went to 25,100 B, 25,300 B and then 25,400 B rather than lose
- * one of them.
+ * test that fails without it, took the bundle from 24,793 B to 25,502 B by zlib: a double click is
+ * one redeem, a redeem goes out only for the shopper on screen, a session never keeps another
+ * shopper's token, a redeem the API did is reported done, a tier without a name is shown, a page's
+ * token is used, and others (BENCHMARKS.md lists each with its cost). The ceiling went to
+ * 25,100 B, 25,300 B, 25,400 B and then 25,600 B rather than lose one of them.
  */
-export const BUDGET = 25_400;
+export const BUDGET = 25_600;
 /** ...and this is what it aims at. */
 export const AIM = 21_000;
 
