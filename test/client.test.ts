@@ -561,6 +561,16 @@ describe('OmneoClient', () => {
       expect((await failure(client(f).get(balances))).kind).to.equal('invalid-response');
     });
 
+    it('sends an amount as the whole cents it is, and nothing for an amount finer than a cent', async () => {
+      const f = api({ 'POST /id/api/v1/profiles/me/redeem': () => json({ data: {} }) });
+      const c = client(f);
+      await c.redeem({ amount: 0.1 + 0.2 });
+      const e = await failure(c.redeem({ amount: 10.005 }));
+      expect(e.kind).to.equal('invalid-request');
+      const sent = f.calls.filter((call) => call.url.pathname.endsWith('/redeem')).map((call) => call.body);
+      expect(sent).to.deep.equal(['{"amount":0.3}']);
+    });
+
     it('carries the API message, status and field errors of a refusal', async () => {
       const f = api({
         'POST /id/api/v1/profiles/me/redeem': () =>

@@ -789,6 +789,7 @@ describe('<omneo-redeem-button>', () => {
       ['amount 0', html`<omneo-redeem-button amount="0"></omneo-redeem-button>`],
       ['a negative amount', html`<omneo-redeem-button amount="-5"></omneo-redeem-button>`],
       ['an amount that is not a number', html`<omneo-redeem-button amount="ten"></omneo-redeem-button>`],
+      ['an amount finer than a cent', html`<omneo-redeem-button amount="10.005"></omneo-redeem-button>`],
       ['both an amount and a benefit-id', html`<omneo-redeem-button amount="10" benefit-id="201"></omneo-redeem-button>`],
     ]) {
       it(`says so and stays disabled for ${what}`, async () => {

@@ -66,7 +66,7 @@ export interface OmneoProviderProps {
 
 /** `<omneo-redeem-button>`: A button that redeems an amount or a benefit, with an optional confirm step. */
 export interface OmneoRedeemButtonProps {
-  /** Redeem this many dollars: `POST /profiles/me/redeem {"amount": n}`. */
+  /** Redeem this many dollars, in whole cents (10, 12.5): `POST /profiles/me/redeem {"amount": n}`. */
   amount?: Omneo.OmneoRedeemButton["amount"];
   /** Redeem this benefit: `POST /profiles/me/benefits/{id}/redeem`. */
   "benefit-id"?: Omneo.OmneoRedeemButton["benefitId"];

@@ -7,7 +7,7 @@ import type { Balances, RedeemRequest } from './types.js';
 
 /**
  * The one redeem that `amount` and `benefitId` describe, or `undefined` when they do not describe
- * exactly one: an amount above 0, or a benefit id without an amount.
+ * exactly one: an amount above 0 in whole cents, or a benefit id without an amount.
  */
 export function redeemRequestOf({
   amount,
@@ -17,14 +17,23 @@ export function redeemRequestOf({
   benefitId?: string | null;
 }): RedeemRequest | undefined {
   if (benefitId) return amount == null ? { benefitId: String(benefitId) } : undefined;
-  if (typeof amount === 'number' && Number.isFinite(amount) && amount > 0) return { amount };
+  // Sent as the cents it is: 0.1 + 0.2 goes out as 0.3.
+  if (typeof amount === 'number' && amount > 0 && inWholeCents(amount)) return { amount: toCents(amount) / 100 };
   return undefined;
 }
+
+const toCents = (dollars: number) => Math.round(dollars * 100);
+
+/**
+ * Whether `dollars` is a whole number of cents (10.5 is, 10.005 is not, nor is Infinity). A double
+ * is close enough: 0.1 + 0.2 is 30 cents.
+ */
+const inWholeCents = (dollars: number) => Math.abs(dollars * 100 - toCents(dollars)) < 1e-6;
 
 /** The same request, or an `invalid-request` error (nothing is sent) when it is not one redeem. */
 export function checkRedeemRequest(request: RedeemRequest): RedeemRequest {
   const valid = redeemRequestOf(request);
-  if (!valid) throw new OmneoError('invalid-request', 'Choose an amount above 0 or one benefit to redeem.');
+  if (!valid) throw new OmneoError('invalid-request', 'Choose an amount above 0, in whole cents, or one benefit to redeem.');
   return valid;
 }
 
@@ -35,8 +44,6 @@ export function checkRedeemRequest(request: RedeemRequest): RedeemRequest {
 export function exceedsBalance(request: RedeemRequest, balances: Balances): boolean {
   return request.amount !== undefined && toCents(request.amount) > toCents(balances.combined_balance_dollars);
 }
-
-const toCents = (dollars: number) => Math.round(dollars * 100);
 
 /**
  * Whether balances that could not be loaded stop `request`. An amount must be checked against them.

@@ -100,7 +100,7 @@ export class OmneoRedeemButton extends OmneoElement {
     _outcome: { state: true },
   };
 
-  /** Redeem this many dollars: `POST /profiles/me/redeem {"amount": n}`. */
+  /** Redeem this many dollars, in whole cents (10, 12.5): `POST /profiles/me/redeem {"amount": n}`. */
   amount?: number;
   /** Redeem this benefit: `POST /profiles/me/benefits/{id}/redeem`. */
   benefitId?: string;
